@@ -1,0 +1,16 @@
+package dev.herald.app.boundary;
+
+import dev.herald.app.entity.Application;
+import dev.herald.platform.json.JsonText;
+import java.time.Instant;
+import java.util.Map;
+
+/** Svix's ApplicationOut. */
+public record ApplicationOut(String id, String uid, String name, Integer rateLimit, Map<String, String> metadata,
+        Instant createdAt, Instant updatedAt) {
+
+    static ApplicationOut of(Application app) {
+        return new ApplicationOut(app.getId(), app.getUid(), app.getName(), app.getRateLimit(),
+                JsonText.toMap(app.getMetadata()), app.getCreatedAt(), app.getUpdatedAt());
+    }
+}

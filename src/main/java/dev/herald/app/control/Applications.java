@@ -1,0 +1,48 @@
+package dev.herald.app.control;
+
+import dev.herald.app.entity.Application;
+import dev.herald.platform.problem.Problem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+/** Finds applications by id or by the caller's own uid, as every Svix path allows. */
+@ApplicationScoped
+public class Applications {
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    public Application require(String idOrUid) {
+        Application app = find(idOrUid);
+        if (app == null) {
+            throw Problem.notFound("Application", idOrUid);
+        }
+        return app;
+    }
+
+    public Application find(String idOrUid) {
+        if (idOrUid.startsWith("app_")) {
+            Application byId = em.find(Application.class, idOrUid);
+            if (byId != null) {
+                return byId;
+            }
+        }
+        return byUid(idOrUid);
+    }
+
+    public Application byUid(String uid) {
+        return em.createQuery("select a from Application a where a.uid = :uid", Application.class)
+                .setParameter("uid", uid).getResultStream().findFirst().orElse(null);
+    }
+
+    /** Removes the application and everything that belongs to it. */
+    public void delete(Application app) {
+        String id = app.getId();
+        em.createQuery("delete from Attempt a where a.appId = :id").setParameter("id", id).executeUpdate();
+        em.createQuery("delete from Delivery d where d.message.id in (select m.id from Message m where m.app.id = :id)")
+                .setParameter("id", id).executeUpdate();
+        em.createQuery("delete from Message m where m.app.id = :id").setParameter("id", id).executeUpdate();
+        em.createQuery("delete from Endpoint e where e.app.id = :id").setParameter("id", id).executeUpdate();
+        em.remove(app);
+    }
+}

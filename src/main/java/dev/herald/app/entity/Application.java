@@ -1,0 +1,97 @@
+package dev.herald.app.entity;
+
+import dev.herald.platform.Times;
+import dev.herald.platform.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A tenant of the sending platform (Svix "application"): its endpoints receive its messages. */
+@Entity
+@Table(name = "herald_application")
+public class Application {
+    @Id
+    @Column(length = 40)
+    private String id;
+
+    @Column(unique = true, length = 256)
+    private String uid;
+
+    @Column(nullable = false, length = 256)
+    private String name;
+
+    private Integer rateLimit;
+
+    @Column(length = 16_384)
+    private String metadata;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    @Column(nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Application() {
+    }
+
+    public Application(String name) {
+        this.id = Ids.next("app");
+        this.name = name;
+        this.createdAt = Times.now();
+        this.updatedAt = createdAt;
+    }
+
+    public void touch() {
+        updatedAt = Times.now();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getUid() {
+        return uid;
+    }
+
+    public void setUid(String uid) {
+        this.uid = uid;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Integer getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(Integer rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public String getMetadata() {
+        return metadata;
+    }
+
+    public void setMetadata(String metadata) {
+        this.metadata = metadata;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

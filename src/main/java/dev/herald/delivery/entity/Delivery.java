@@ -1,0 +1,126 @@
+package dev.herald.delivery.entity;
+
+import dev.herald.platform.Times;
+import dev.herald.message.entity.Message;
+import dev.herald.platform.Ids;
+import dev.herald.subscription.entity.Endpoint;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/**
+ * One message for one endpoint: the row is the truth about what is owed. The queue carries only
+ * this row's id and the attempt number, so a lost queue message can be rebuilt from here.
+ */
+@Entity
+@Table(name = "herald_delivery",
+        uniqueConstraints = @UniqueConstraint(columnNames = {"msg_id", "endpoint_id"}),
+        indexes = {@Index(columnList = "status, nextAttemptAt"), @Index(columnList = "endpoint_id, id")})
+public class Delivery {
+    @Id
+    @Column(length = 40)
+    private String id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "msg_id")
+    private Message message;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "endpoint_id")
+    private Endpoint endpoint;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 24)
+    private DeliveryStatus status = DeliveryStatus.PENDING;
+
+    /** Attempts made so far. */
+    private int attempts;
+
+    /** When the next attempt is due (null once final). */
+    private Instant nextAttemptAt;
+
+    /** When the current attempt started, while {@link DeliveryStatus#SENDING}. */
+    private Instant sendingSince;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    @Column(nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Delivery() {
+    }
+
+    public Delivery(Message message, Endpoint endpoint) {
+        this.id = Ids.next("dlv");
+        this.message = message;
+        this.endpoint = endpoint;
+        this.createdAt = Times.now();
+        this.updatedAt = createdAt;
+        this.nextAttemptAt = createdAt;
+    }
+
+    /** Marks attempt {@code attempts + 1} as under way. */
+    public void startAttempt(Instant now) {
+        status = DeliveryStatus.SENDING;
+        sendingSince = now;
+        updatedAt = now;
+    }
+
+    public void succeeded(Instant now) {
+        attempts++;
+        status = DeliveryStatus.SUCCEEDED;
+        nextAttemptAt = null;
+        sendingSince = null;
+        updatedAt = now;
+    }
+
+    public void failed(Instant now, Instant retryAt) {
+        attempts++;
+        status = retryAt == null ? DeliveryStatus.EXHAUSTED : DeliveryStatus.FAILED_WILL_RETRY;
+        nextAttemptAt = retryAt;
+        sendingSince = null;
+        updatedAt = now;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Message getMessage() {
+        return message;
+    }
+
+    public Endpoint getEndpoint() {
+        return endpoint;
+    }
+
+    public DeliveryStatus getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant getSendingSince() {
+        return sendingSince;
+    }
+}

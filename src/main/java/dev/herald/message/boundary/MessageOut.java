@@ -1,0 +1,18 @@
+package dev.herald.message.boundary;
+
+import dev.herald.message.entity.Message;
+import dev.herald.platform.json.JsonText;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.List;
+
+/** Svix's MessageOut. */
+public record MessageOut(String id, String eventId, String eventType, JsonValue payload, List<String> channels,
+        Instant timestamp) {
+
+    static MessageOut of(Message m, boolean withContent) {
+        return new MessageOut(m.getId(), m.getEventId(), m.getEventType(),
+                withContent ? JsonText.parse(m.getPayload()) : JsonValue.EMPTY_JSON_OBJECT,
+                JsonText.toList(m.getChannels()), m.getTimestamp());
+    }
+}

@@ -1,0 +1,106 @@
+package dev.herald.message.boundary;
+
+import dev.herald.app.control.Applications;
+import dev.herald.app.entity.Application;
+import dev.herald.message.control.Ingest;
+import dev.herald.message.entity.Message;
+import dev.herald.platform.json.Fields;
+import dev.herald.platform.json.JsonBody;
+import dev.herald.platform.paging.ListResponse;
+import dev.herald.platform.paging.PageRequest;
+import dev.herald.platform.problem.Problem;
+import dev.herald.platform.problem.ProblemType;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** {@code /api/v1/app/{app}/msg}: Svix messages. Creating one answers 202; delivery is async. */
+@Path("app/{app}/msg")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Transactional
+public class MessagesResource {
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    Applications applications;
+
+    @Inject
+    Ingest ingest;
+
+    @Inject
+    @ConfigProperty(name = "herald.payload.max-bytes", defaultValue = "262144")
+    int maxPayloadBytes;
+
+    @PathParam("app")
+    String appId;
+
+    @POST
+    public Response create(@Context HttpHeaders headers, InputStream body, @QueryParam("with_content") String withContent) {
+        Application app = applications.require(appId);
+        JsonObject json = JsonBody.readObject(headers, body, maxPayloadBytes + 16 * 1024);
+        Fields f = Fields.of(json);
+        String eventType = f.requiredString("eventType", 256);
+        if (eventType != null && !eventType.matches("^[a-zA-Z0-9\\-_.]+$")) {
+            f.error("eventType", "may contain only letters, digits, '-', '_' and '.'", "value_error.str.regex");
+        }
+        JsonObject payload = f.requiredObject("payload");
+        String eventId = f.optionalUid("eventId");
+        Set<String> channels = f.optionalStringSet("channels", 10, 128);
+        f.validate();
+        String payloadJson = payload.toString();
+        if (payloadJson.getBytes(StandardCharsets.UTF_8).length > maxPayloadBytes) {
+            throw new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The payload is larger than " + maxPayloadBytes + " bytes");
+        }
+        Message message = ingest.accept(app, eventType, payloadJson, eventId, channels);
+        return Response.accepted(MessageOut.of(message, !"false".equals(withContent))).build();
+    }
+
+    @GET
+    public ListResponse<MessageOut> list(@QueryParam("limit") String limit, @QueryParam("iterator") String iterator,
+            @QueryParam("event_types") String eventTypes, @QueryParam("with_content") String withContent) {
+        Application app = applications.require(appId);
+        boolean content = !"false".equals(withContent);
+        String where = "e.app.id = :app";
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("app", app.getId()));
+        if (eventTypes != null && !eventTypes.isBlank()) {
+            where += " and e.eventType in :types";
+            params.put("types", java.util.List.of(eventTypes.split(",")));
+        }
+        return PageRequest.parse(limit, iterator, null, true)
+                .list(em, Message.class, where, params, Message::getId, m -> MessageOut.of(m, content));
+    }
+
+    @GET
+    @Path("{msg}")
+    public MessageOut get(@PathParam("msg") String id, @QueryParam("with_content") String withContent) {
+        Application app = applications.require(appId);
+        Message message = id.startsWith("msg_") ? em.find(Message.class, id) : null;
+        if (message == null || !message.getApp().getId().equals(app.getId())) {
+            message = ingest.findByEventId(app, id);
+        }
+        if (message == null) {
+            throw Problem.notFound("Message", id);
+        }
+        return MessageOut.of(message, !"false".equals(withContent));
+    }
+}

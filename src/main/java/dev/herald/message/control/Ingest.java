@@ -1,0 +1,77 @@
+package dev.herald.message.control;
+
+import dev.herald.app.entity.Application;
+import dev.herald.delivery.control.DeliveryQueue;
+import dev.herald.delivery.entity.Delivery;
+import dev.herald.message.entity.Message;
+import dev.herald.platform.problem.Problem;
+import dev.herald.subscription.control.Endpoints;
+import dev.herald.subscription.entity.Endpoint;
+import dev.herald.platform.json.JsonText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Accepts a message: the message row, one delivery row per matching enabled endpoint, and the
+ * queue entries for those deliveries, all in one transaction. A rollback leaves nothing behind,
+ * and a commit leaves nothing owed that is not also queued.
+ */
+@ApplicationScoped
+public class Ingest {
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    Endpoints endpoints;
+
+    @Inject
+    DeliveryQueue queue;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Message accept(Application app, String eventType, String payloadJson, String eventId, Set<String> channels) {
+        if (eventId != null && findByEventId(app, eventId) != null) {
+            throw Problem.conflict("A message with eventId '" + eventId + "' already exists in this application");
+        }
+        Message message = new Message(app, eventType, payloadJson, eventId);
+        if (channels != null && !channels.isEmpty()) {
+            message.setChannels(JsonText.ofList(channels));
+        }
+        em.persist(message);
+        List<DeliveryQueue.Ticket> tickets = new ArrayList<>();
+        for (Endpoint endpoint : endpoints.enabled(app)) {
+            if (matches(endpoint, eventType, channels)) {
+                Delivery delivery = new Delivery(message, endpoint);
+                em.persist(delivery);
+                tickets.add(new DeliveryQueue.Ticket(delivery.getId(), 1, 0));
+            }
+        }
+        em.flush();
+        queue.enqueue(tickets);
+        return message;
+    }
+
+    public Message findByEventId(Application app, String eventId) {
+        return em.createQuery("select m from Message m where m.app.id = :app and m.eventId = :eid", Message.class)
+                .setParameter("app", app.getId()).setParameter("eid", eventId)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    /** Svix's rule: no filter means every type; channels must intersect when the endpoint has any. */
+    static boolean matches(Endpoint endpoint, String eventType, Set<String> channels) {
+        Set<String> filter = JsonText.toSet(endpoint.getFilterTypes());
+        if (filter != null && !filter.isEmpty() && !filter.contains(eventType)) {
+            return false;
+        }
+        Set<String> endpointChannels = JsonText.toSet(endpoint.getChannels());
+        if (endpointChannels == null || endpointChannels.isEmpty()) {
+            return true;
+        }
+        return channels != null && channels.stream().anyMatch(endpointChannels::contains);
+    }
+}

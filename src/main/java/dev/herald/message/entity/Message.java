@@ -1,0 +1,90 @@
+package dev.herald.message.entity;
+
+import dev.herald.platform.Times;
+import dev.herald.app.entity.Application;
+import dev.herald.platform.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+
+/** An event, stored once; it fans out to one delivery per matching endpoint. */
+@Entity
+@Table(name = "herald_message",
+        uniqueConstraints = @UniqueConstraint(columnNames = {"app_id", "eventId"}),
+        indexes = @Index(columnList = "app_id, id"))
+public class Message {
+    @Id
+    @Column(length = 40)
+    private String id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "app_id")
+    private Application app;
+
+    @Column(length = 256)
+    private String eventId;
+
+    @Column(nullable = false, length = 256)
+    private String eventType;
+
+    /** The payload as compact JSON text: exactly the bytes that are signed and sent. */
+    @Column(nullable = false, length = 1_000_000)
+    private String payload;
+
+    @Column(length = 16_384)
+    private String channels;
+
+    @Column(nullable = false)
+    private Instant timestamp;
+
+    protected Message() {
+    }
+
+    public Message(Application app, String eventType, String payload, String eventId) {
+        this.id = Ids.next("msg");
+        this.app = app;
+        this.eventType = eventType;
+        this.payload = payload;
+        this.eventId = eventId;
+        this.timestamp = Times.now();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Application getApp() {
+        return app;
+    }
+
+    public String getEventId() {
+        return eventId;
+    }
+
+    public String getEventType() {
+        return eventType;
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+
+    public String getChannels() {
+        return channels;
+    }
+
+    public void setChannels(String channels) {
+        this.channels = channels;
+    }
+
+    public Instant getTimestamp() {
+        return timestamp;
+    }
+}

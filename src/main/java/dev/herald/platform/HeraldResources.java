@@ -1,0 +1,42 @@
+package dev.herald.platform;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.jms.JMSConnectionFactoryDefinition;
+import jakarta.resource.AdministeredObjectDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The container resources Herald needs, declared in code so the WAR carries them.
+ *
+ * <p>The resource adapter name is the RAR's file name without ".rar" (see pom.xml). The H2 URL
+ * reads HERALD_DATA_DIR through Payara's {@code ${ENV=name:default}} substitution, the same
+ * variable the broker (server-config/broker-config.xml) and MicroProfile Config read.
+ */
+@DataSourceDefinition(
+        name = HeraldResources.DATASOURCE,
+        className = "org.h2.jdbcx.JdbcDataSource",
+        url = "jdbc:h2:file:${ENV=HERALD_DATA_DIR:./data}/db/herald;LOCK_TIMEOUT=10000",
+        user = "herald",
+        password = "herald",
+        minPoolSize = 2,
+        maxPoolSize = 32)
+@JMSConnectionFactoryDefinition(
+        name = HeraldResources.CONNECTION_FACTORY,
+        interfaceName = "jakarta.jms.ConnectionFactory",
+        resourceAdapter = HeraldResources.RESOURCE_ADAPTER,
+        minPoolSize = 1,
+        maxPoolSize = 32)
+@AdministeredObjectDefinition(
+        name = HeraldResources.DELIVERY_QUEUE,
+        interfaceName = "jakarta.jms.Queue",
+        className = "org.apache.activemq.command.ActiveMQQueue",
+        resourceAdapter = HeraldResources.RESOURCE_ADAPTER,
+        properties = "PhysicalName=" + HeraldResources.DELIVERY_QUEUE_NAME)
+@ApplicationScoped
+public class HeraldResources {
+    public static final String RESOURCE_ADAPTER = "activemq-rar-6.1.8";
+    public static final String DATASOURCE = "java:app/jdbc/herald";
+    public static final String CONNECTION_FACTORY = "java:app/jms/herald";
+    public static final String DELIVERY_QUEUE = "java:app/jms/deliveries";
+    public static final String DELIVERY_QUEUE_NAME = "herald.deliveries";
+}

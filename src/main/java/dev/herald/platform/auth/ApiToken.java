@@ -1,0 +1,79 @@
+package dev.herald.platform.auth;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The operator's bearer token: {@code HERALD_API_TOKEN} if set, otherwise the one stored in the
+ * data directory, otherwise a new one, written there (owner-readable only) and printed once.
+ */
+@ApplicationScoped
+public class ApiToken {
+    private static final Logger LOG = Logger.getLogger(ApiToken.class.getName());
+    static final String FILE_NAME = "api-token";
+
+    @Inject
+    @ConfigProperty(name = "herald.api.token")
+    Optional<String> configured;
+
+    @Inject
+    @ConfigProperty(name = "herald.data.dir", defaultValue = "./data")
+    String dataDir;
+
+    private byte[] token;
+
+    @PostConstruct
+    void resolve() {
+        String value = configured.filter(t -> !t.isBlank()).map(String::trim).orElseGet(this::storedOrGenerated);
+        token = value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Resolve at deployment, so a first start prints the generated token before any request. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        LOG.fine("API token ready");
+    }
+
+    public boolean matches(String candidate) {
+        return candidate != null && MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String storedOrGenerated() {
+        Path file = Path.of(dataDir).resolve(FILE_NAME);
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).trim();
+            }
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String generated = "sk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, generated + "\n", StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // Windows: the data directory's own permissions apply.
+            }
+            // Printed once, on the console only, so the operator can copy it; never logged again.
+            System.out.println("\n*** Herald generated an API token (stored in " + file.toAbsolutePath() + "):\n*** "
+                    + generated + "\n");
+            return generated;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or store the API token in " + file.toAbsolutePath(), e);
+        }
+    }
+}

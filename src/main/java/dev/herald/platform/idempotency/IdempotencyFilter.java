@@ -1,0 +1,121 @@
+package dev.herald.platform.idempotency;
+
+import dev.herald.platform.problem.FieldError;
+import dev.herald.platform.problem.Problem;
+import dev.herald.platform.problem.ProblemType;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.WriterInterceptor;
+import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * {@code Idempotency-Key} on POST: the first answer is stored and a repeat with the same key and
+ * path gets it again, creating nothing. The Svix SDKs send a key with every POST and retry 5xx
+ * answers with the same key, so a 5xx releases the key instead of being stored.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 100)
+public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
+    static final String HEADER = "Idempotency-Key";
+    private static final String KEY = IdempotencyFilter.class.getName() + ".key";
+    private static final String STATUS = IdempotencyFilter.class.getName() + ".status";
+
+    @Inject
+    IdempotencyStore store;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String key = request.getHeaderString(HEADER);
+        if (key == null || !"POST".equals(request.getMethod())) {
+            return;
+        }
+        if (key.isEmpty() || key.length() > 256 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+            throw Problem.invalid(List.of(new FieldError(List.of("header", HEADER),
+                    "must be 1 to 256 visible ASCII characters", "value_error")));
+        }
+        String hash = hash(request.getUriInfo().getRequestUri().getRawPath() + "\n" + key);
+        IdempotencyRecord existing;
+        try {
+            existing = store.claim(hash);
+        } catch (RuntimeException raced) {
+            throw inProgress();
+        }
+        if (existing == null) {
+            request.setProperty(KEY, hash);
+        } else if (existing.isComplete()) {
+            Response.ResponseBuilder replay = Response.status(existing.getStatus()).header("Idempotent-Replayed", "true");
+            if (existing.getBody() != null && !existing.getBody().isEmpty()) {
+                replay.entity(existing.getBody()).type(existing.getContentType());
+            }
+            request.abortWith(replay.build());
+        } else {
+            throw inProgress();
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        String hash = (String) request.getProperty(KEY);
+        if (hash == null) {
+            return;
+        }
+        if (response.getStatus() >= 500) {
+            store.release(hash);
+        } else if (!response.hasEntity()) {
+            store.complete(hash, response.getStatus(), null, "");
+        } else {
+            request.setProperty(STATUS, response.getStatus());
+        }
+    }
+
+    @Override
+    public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
+        String hash = (String) context.getProperty(KEY);
+        Integer status = (Integer) context.getProperty(STATUS);
+        if (hash == null || status == null) {
+            context.proceed();
+            return;
+        }
+        OutputStream original = context.getOutputStream();
+        ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        context.setOutputStream(copy);
+        try {
+            context.proceed();
+        } finally {
+            context.setOutputStream(original);
+        }
+        byte[] bytes = copy.toByteArray();
+        MediaType type = context.getMediaType();
+        store.complete(hash, status, type == null ? MediaType.APPLICATION_JSON : type.toString(),
+                new String(bytes, StandardCharsets.UTF_8));
+        original.write(bytes);
+    }
+
+    private static Problem inProgress() {
+        return new Problem(ProblemType.CONFLICT, "A request with this " + HEADER + " is still in progress");
+    }
+
+    static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.herald.platform.json;
+
+import dev.herald.platform.problem.Problem;
+import dev.herald.platform.problem.ProblemType;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads a request body as one JSON object, with a size limit and a nesting limit, and turns
+ * every way it can be wrong into a problem (400 for syntax, 413 for size, 415 for media type).
+ * Bodies are read here rather than bound by a provider so that no input reaches a 500.
+ */
+public final class JsonBody {
+    /** Deeper documents are refused before they reach a recursive serializer. */
+    public static final int MAX_DEPTH = 64;
+
+    private JsonBody() {
+    }
+
+    public static JsonObject readObject(HttpHeaders headers, InputStream in, int maxBytes) {
+        MediaType type = headers == null ? null : headers.getMediaType();
+        if (type != null && !isJson(type)) {
+            throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json, not " + type);
+        }
+        byte[] bytes = readAtMost(in, maxBytes);
+        return parseObject(bytes);
+    }
+
+    static boolean isJson(MediaType type) {
+        String subtype = type.getSubtype().toLowerCase();
+        return type.getType().equalsIgnoreCase("application") && (subtype.equals("json") || subtype.endsWith("+json"));
+    }
+
+    static byte[] readAtMost(InputStream in, int maxBytes) {
+        try {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than " + maxBytes + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonObject parseObject(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new Problem(ProblemType.BAD_JSON, "The request body is empty; a JSON object is expected");
+        }
+        checkDepth(bytes);
+        try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new Problem(ProblemType.BAD_JSON, "The request body must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonParsingException e) {
+            var at = e.getLocation();
+            throw new Problem(ProblemType.BAD_JSON, "Malformed JSON"
+                    + (at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber()));
+        } catch (jakarta.json.JsonException e) {
+            throw new Problem(ProblemType.BAD_JSON, "Malformed JSON: the body is not valid UTF-8 JSON");
+        }
+    }
+
+    /** A streaming pass that refuses deep nesting before the tree is built. */
+    private static void checkDepth(byte[] bytes) {
+        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+            int depth = 0;
+            while (parser.hasNext()) {
+                switch (parser.next()) {
+                    case START_ARRAY, START_OBJECT -> {
+                        if (++depth > MAX_DEPTH) {
+                            throw new Problem(ProblemType.BAD_JSON, "JSON nested deeper than " + MAX_DEPTH + " levels");
+                        }
+                    }
+                    case END_ARRAY, END_OBJECT -> depth--;
+                    default -> {
+                    }
+                }
+            }
+        } catch (JsonParsingException e) {
+            var at = e.getLocation();
+            throw new Problem(ProblemType.BAD_JSON, "Malformed JSON"
+                    + (at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber()));
+        } catch (jakarta.json.JsonException e) {
+            throw new Problem(ProblemType.BAD_JSON, "Malformed JSON: the body is not valid UTF-8 JSON");
+        }
+    }
+
+    public static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.herald.platform.problem;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.Response;
+
+/** Renders problems as {@code application/problem+json}: for JAX-RS and for the error pages. */
+public final class ProblemBody {
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private ProblemBody() {
+    }
+
+    public static String json(ProblemType type, int status, String detail, Iterable<FieldError> errors, String instance) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", type.uri())
+                .add("title", type.title())
+                .add("status", status)
+                .add("detail", detail == null ? type.title() : detail)
+                .add("code", type.code());
+        if (instance != null) {
+            body.add("instance", instance);
+        }
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        boolean any = false;
+        for (FieldError e : errors) {
+            any = true;
+            JsonArrayBuilder loc = Json.createArrayBuilder();
+            e.loc().forEach(loc::add);
+            list.add(Json.createObjectBuilder().add("loc", loc).add("msg", e.msg()).add("type", e.type()));
+        }
+        if (any) {
+            body.add("errors", list);
+        }
+        return body.build().toString();
+    }
+
+    public static Response response(Problem problem, String instance) {
+        ProblemType type = problem.type();
+        return Response.status(type.status())
+                .type(MEDIA_TYPE)
+                .entity(json(type, type.status(), problem.detail(), problem.errors(), instance))
+                .build();
+    }
+}

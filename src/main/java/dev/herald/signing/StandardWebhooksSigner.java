@@ -1,0 +1,38 @@
+package dev.herald.signing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Standard Webhooks signatures: {@code v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">},
+ * sent with {@code webhook-id} and {@code webhook-timestamp}. The id stays the same across
+ * retries so receivers can deduplicate.
+ */
+public final class StandardWebhooksSigner {
+    public static final String ID_HEADER = "webhook-id";
+    public static final String TIMESTAMP_HEADER = "webhook-timestamp";
+    public static final String SIGNATURE_HEADER = "webhook-signature";
+
+    private StandardWebhooksSigner() {
+    }
+
+    public static String sign(byte[] key, String msgId, long timestampSeconds, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update((msgId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
+            return "v1," + Base64.getEncoder().encodeToString(digest);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    public static String sign(String secret, String msgId, long timestampSeconds, String body) {
+        return sign(WebhookSecret.key(secret), msgId, timestampSeconds, body);
+    }
+}

@@ -1,0 +1,246 @@
+package dev.herald.subscription.boundary;
+
+import dev.herald.app.control.Applications;
+import dev.herald.app.entity.Application;
+import dev.herald.platform.json.Fields;
+import dev.herald.platform.json.JsonBody;
+import dev.herald.platform.json.JsonText;
+import dev.herald.platform.paging.ListResponse;
+import dev.herald.platform.paging.PageRequest;
+import dev.herald.platform.problem.Problem;
+import dev.herald.signing.WebhookSecret;
+import dev.herald.subscription.control.Endpoints;
+import dev.herald.subscription.control.TargetPolicy;
+import dev.herald.subscription.control.UrlGuard;
+import dev.herald.subscription.entity.Endpoint;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code /api/v1/app/{app}/endpoint}: Svix endpoints. */
+@Path("app/{app}/endpoint")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Transactional
+public class EndpointsResource {
+    static final int MAX_BODY = 64 * 1024;
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    Applications applications;
+
+    @Inject
+    Endpoints endpoints;
+
+    @Inject
+    TargetPolicy targets;
+
+    @PathParam("app")
+    String appId;
+
+    @GET
+    public ListResponse<EndpointOut> list(@QueryParam("limit") String limit, @QueryParam("iterator") String iterator,
+            @QueryParam("order") String order) {
+        Application app = applications.require(appId);
+        return PageRequest.parse(limit, iterator, order, false)
+                .list(em, Endpoint.class, "e.app.id = :app", Map.of("app", app.getId()), Endpoint::getId, EndpointOut::of);
+    }
+
+    @POST
+    public Response create(@Context HttpHeaders headers, InputStream body) {
+        Application app = applications.require(appId);
+        Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), false);
+        checkTarget(in.url);
+        if (in.uid != null && endpoints.byUid(app, in.uid) != null) {
+            throw Problem.conflict("An endpoint with uid '" + in.uid + "' already exists in this application");
+        }
+        Endpoint endpoint = new Endpoint(app, in.url, in.secret == null ? WebhookSecret.generate() : in.secret);
+        in.applyTo(endpoint, true);
+        em.persist(endpoint);
+        em.flush();
+        return Response.status(Response.Status.CREATED).entity(EndpointOut.of(endpoint)).build();
+    }
+
+    @GET
+    @Path("{endpoint}")
+    public EndpointOut get(@PathParam("endpoint") String id) {
+        return EndpointOut.of(endpoints.require(applications.require(appId), id));
+    }
+
+    @PUT
+    @Path("{endpoint}")
+    public EndpointOut update(@PathParam("endpoint") String id, @Context HttpHeaders headers, InputStream body) {
+        Application app = applications.require(appId);
+        Endpoint endpoint = endpoints.require(app, id);
+        Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), false);
+        checkTarget(in.url);
+        requireUidFree(app, endpoint, in.uid);
+        endpoint.setUrl(in.url);
+        in.applyTo(endpoint, true);
+        endpoint.touch();
+        em.flush();
+        return EndpointOut.of(endpoint);
+    }
+
+    @PATCH
+    @Path("{endpoint}")
+    public EndpointOut patch(@PathParam("endpoint") String id, @Context HttpHeaders headers, InputStream body) {
+        Application app = applications.require(appId);
+        Endpoint endpoint = endpoints.require(app, id);
+        Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), true);
+        if (in.url != null) {
+            checkTarget(in.url);
+            endpoint.setUrl(in.url);
+        }
+        if (in.fields.present("uid")) {
+            requireUidFree(app, endpoint, in.uid);
+        }
+        in.applyTo(endpoint, false);
+        endpoint.touch();
+        em.flush();
+        return EndpointOut.of(endpoint);
+    }
+
+    @DELETE
+    @Path("{endpoint}")
+    public Response delete(@PathParam("endpoint") String id) {
+        endpoints.delete(endpoints.require(applications.require(appId), id));
+        return Response.noContent().build();
+    }
+
+    /** The signing secret; only the operator's token reaches this. */
+    @GET
+    @Path("{endpoint}/secret")
+    public JsonObject secret(@PathParam("endpoint") String id) {
+        Endpoint endpoint = endpoints.require(applications.require(appId), id);
+        return Json.createObjectBuilder().add("key", endpoint.getSecret()).build();
+    }
+
+    private void checkTarget(String url) {
+        UrlGuard.Verdict verdict = targets.guard().check(url);
+        if (!verdict.allowed()) {
+            throw Problem.invalidField("url", verdict.reason());
+        }
+    }
+
+    private void requireUidFree(Application app, Endpoint endpoint, String uid) {
+        if (uid != null) {
+            Endpoint holder = endpoints.byUid(app, uid);
+            if (holder != null && !holder.getId().equals(endpoint.getId())) {
+                throw Problem.conflict("An endpoint with uid '" + uid + "' already exists in this application");
+            }
+        }
+    }
+
+    /** EndpointIn / EndpointPatch, read strictly. */
+    private static final class Input {
+        Fields fields;
+        String url;
+        String description;
+        String uid;
+        Set<String> filterTypes;
+        Set<String> channels;
+        Boolean disabled;
+        Integer rateLimit;
+        Integer version;
+        Map<String, String> metadata;
+        String secret;
+
+        static Input read(JsonObject json, boolean patch) {
+            Input in = new Input();
+            Fields f = Fields.of(json);
+            in.fields = f;
+            in.url = patch ? f.optionalString("url", 2048) : f.requiredString("url", 2048);
+            if (in.url != null) {
+                String problem = UrlGuard.syntaxProblem(in.url);
+                if (problem != null) {
+                    f.error("url", problem, "value_error.url");
+                    in.url = null;
+                }
+            }
+            if (json.containsKey("description") && f.has("description")) {
+                if (json.get("description") instanceof jakarta.json.JsonString s) {
+                    in.description = s.getString().length() > 4096 ? null : s.getString();
+                    if (in.description == null) {
+                        f.error("description", "must be at most 4096 characters", "value_error.any_str.max_length");
+                    }
+                } else {
+                    f.error("description", "must be a string", "type_error.str");
+                }
+            }
+            in.uid = f.optionalUid("uid");
+            // Svix's OpenAPI says filterTypes; some SDK models say eventTypes. Accept either.
+            in.filterTypes = f.optionalStringSet("filterTypes", 1000, 256);
+            if (in.filterTypes == null && !f.present("filterTypes")) {
+                in.filterTypes = f.optionalStringSet("eventTypes", 1000, 256);
+            }
+            in.channels = f.optionalStringSet("channels", 10, 128);
+            in.disabled = f.optionalBoolean("disabled");
+            in.rateLimit = f.optionalInt("rateLimit", 1, 65535);
+            in.version = f.optionalInt("version", 1, 1);
+            in.metadata = f.optionalStringMap("metadata", 64);
+            in.secret = f.optionalString("secret", 128);
+            if (in.secret != null) {
+                String problem = WebhookSecret.problemWith(in.secret);
+                if (problem != null) {
+                    f.error("secret", problem, "value_error");
+                }
+            }
+            if (patch && f.present("url") && !f.has("url")) {
+                f.error("url", "must not be null", "type_error.none.not_allowed");
+            }
+            f.validate();
+            return in;
+        }
+
+        /** {@code replace}: absent fields return to defaults (PUT); otherwise only present ones change. */
+        void applyTo(Endpoint e, boolean replace) {
+            if (replace || fields.present("description")) {
+                e.setDescription(description);
+            }
+            if (replace || fields.present("uid")) {
+                e.setUid(uid);
+            }
+            if (replace || fields.present("filterTypes") || fields.present("eventTypes")) {
+                e.setFilterTypes(filterTypes == null || filterTypes.isEmpty() ? null : JsonText.ofList(filterTypes));
+            }
+            if (replace || fields.present("channels")) {
+                e.setChannels(channels == null || channels.isEmpty() ? null : JsonText.ofList(channels));
+            }
+            if (replace || fields.present("disabled")) {
+                e.setDisabled(Boolean.TRUE.equals(disabled));
+            }
+            if (replace || fields.present("rateLimit")) {
+                e.setRateLimit(rateLimit);
+            }
+            if (replace || fields.present("metadata")) {
+                e.setMetadata(metadata == null ? null : JsonText.ofMap(metadata));
+            }
+            if (secret != null && !replace) {
+                e.setSecret(secret);
+            }
+        }
+    }
+}

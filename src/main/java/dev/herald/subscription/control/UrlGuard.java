@@ -1,0 +1,197 @@
+package dev.herald.subscription.control;
+
+import java.net.IDN;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decides whether Herald may deliver to a URL: HTTPS to public addresses only, unless every
+ * address the host resolves to lies in an operator's allow-list (which also permits plain HTTP).
+ * The JDK's {@code InetAddress.is*Address()} predicates miss several non-public ranges, and its
+ * parser reads {@code 0177.0.0.1} as decimal, so both the range table and the numeric-host parsing
+ * are Herald's own. Plain Java: checked at registration and again before every delivery.
+ */
+public final class UrlGuard {
+    static final List<Cidr> NON_PUBLIC = List.of(
+            // IPv4
+            Cidr.parse("0.0.0.0/8"), Cidr.parse("10.0.0.0/8"), Cidr.parse("100.64.0.0/10"),
+            Cidr.parse("127.0.0.0/8"), Cidr.parse("169.254.0.0/16"), Cidr.parse("172.16.0.0/12"),
+            Cidr.parse("192.0.0.0/24"), Cidr.parse("192.0.2.0/24"), Cidr.parse("192.88.99.0/24"),
+            Cidr.parse("192.168.0.0/16"), Cidr.parse("198.18.0.0/15"), Cidr.parse("198.51.100.0/24"),
+            Cidr.parse("203.0.113.0/24"), Cidr.parse("224.0.0.0/4"), Cidr.parse("240.0.0.0/4"),
+            // IPv6: unspecified, loopback and IPv4-compatible, NAT64, discard, IETF/Teredo,
+            // documentation, 6to4, unique-local, link-local, site-local, multicast
+            Cidr.parse("::/96"), Cidr.parse("64:ff9b::/96"), Cidr.parse("64:ff9b:1::/48"),
+            Cidr.parse("100::/64"), Cidr.parse("2001::/23"), Cidr.parse("2001:db8::/32"),
+            Cidr.parse("2002::/16"), Cidr.parse("fc00::/7"), Cidr.parse("fe80::/10"),
+            Cidr.parse("fec0::/10"), Cidr.parse("ff00::/8"));
+
+    private final List<Cidr> allowed;
+    private final Resolver resolver;
+
+    /** Name resolution, replaceable in tests. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    public UrlGuard(List<Cidr> allowed) {
+        this(allowed, InetAddress::getAllByName);
+    }
+
+    public UrlGuard(List<Cidr> allowed, Resolver resolver) {
+        this.allowed = List.copyOf(allowed);
+        this.resolver = resolver;
+    }
+
+    /** Parses a comma-separated list of ranges, e.g. {@code HERALD_TARGETS_ALLOW}. */
+    public static List<Cidr> parseRanges(String text) {
+        List<Cidr> ranges = new ArrayList<>();
+        if (text == null) {
+            return ranges;
+        }
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                ranges.add(Cidr.parse(part));
+            }
+        }
+        return ranges;
+    }
+
+    /** The outcome: the addresses to connect to, or why not. */
+    public record Verdict(boolean allowed, String reason, URI uri, List<InetAddress> addresses) {
+        static Verdict refuse(String reason) {
+            return new Verdict(false, reason, null, List.of());
+        }
+    }
+
+    /** Syntax only (scheme, host, no userinfo): no DNS. */
+    public static String syntaxProblem(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return "is not a valid URL";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            return "must be an https:// URL";
+        }
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            return "must not contain user information ('user@host')";
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            return "must have a host name";
+        }
+        if (uri.getRawFragment() != null) {
+            return "must not contain a fragment ('#')";
+        }
+        return null;
+    }
+
+    public Verdict check(String url) {
+        String syntax = syntaxProblem(url);
+        if (syntax != null) {
+            return Verdict.refuse("URL " + syntax);
+        }
+        URI uri = URI.create(url);
+        String host = uri.getHost();
+        List<InetAddress> addresses;
+        try {
+            addresses = addressesOf(host);
+        } catch (UnknownHostException e) {
+            return Verdict.refuse("host '" + host + "' does not resolve");
+        }
+        if (addresses.isEmpty()) {
+            return Verdict.refuse("host '" + host + "' does not resolve");
+        }
+        if (addresses.stream().allMatch(this::isAllowListed)) {
+            return new Verdict(true, null, uri, addresses);
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            return Verdict.refuse("URL must use https://");
+        }
+        for (InetAddress address : addresses) {
+            if (!isAllowListed(address) && isNonPublic(address)) {
+                return Verdict.refuse("host '" + host + "' is not a public address (" + address.getHostAddress() + ")");
+            }
+        }
+        return new Verdict(true, null, uri, addresses);
+    }
+
+    private boolean isAllowListed(InetAddress address) {
+        return allowed.stream().anyMatch(c -> c.contains(address));
+    }
+
+    static boolean isNonPublic(InetAddress address) {
+        return NON_PUBLIC.stream().anyMatch(c -> c.contains(address));
+    }
+
+    private List<InetAddress> addressesOf(String rawHost) throws UnknownHostException {
+        String host = rawHost;
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            // An IPv6 literal: parsed, never looked up.
+            return List.of(InetAddress.getByName(host.substring(1, host.length() - 1)));
+        }
+        byte[] numeric = parseLegacyIpv4(host);
+        if (numeric != null) {
+            return List.of(InetAddress.getByAddress(numeric));
+        }
+        return List.of(resolver.resolve(IDN.toASCII(host)));
+    }
+
+    /**
+     * IPv4 as {@code inet_aton} (and so curl and browsers) read it: one to four parts, each
+     * decimal, octal (leading 0) or hex (0x), the last part filling the remaining bytes. Returns
+     * null for anything that is a host name.
+     */
+    static byte[] parseLegacyIpv4(String host) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length < 1 || parts.length > 4) {
+            return null;
+        }
+        long[] values = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i].toLowerCase(Locale.ROOT);
+            if (p.isEmpty()) {
+                return null;
+            }
+            try {
+                if (p.startsWith("0x")) {
+                    values[i] = p.length() == 2 ? 0 : Long.parseLong(p.substring(2), 16);
+                } else if (p.length() > 1 && p.startsWith("0")) {
+                    values[i] = Long.parseLong(p.substring(1), 8);
+                } else {
+                    values[i] = Long.parseLong(p, 10);
+                }
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (values[i] < 0 || values[i] > 0xffffffffL) {
+                return null;
+            }
+        }
+        long result = 0;
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (values[i] > 255) {
+                return null;
+            }
+            result |= values[i] << (8 * (3 - i));
+        }
+        long last = values[parts.length - 1];
+        int lastBytes = 4 - (parts.length - 1);
+        if (last >= (1L << (8 * lastBytes))) {
+            return null;
+        }
+        result |= last;
+        return new byte[] {(byte) (result >>> 24), (byte) (result >>> 16), (byte) (result >>> 8), (byte) result};
+    }
+}

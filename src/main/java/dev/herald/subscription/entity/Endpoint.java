@@ -1,0 +1,178 @@
+package dev.herald.subscription.entity;
+
+import dev.herald.platform.Times;
+import dev.herald.app.entity.Application;
+import dev.herald.platform.Ids;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A customer's receiver URL within an application, with its signing secret and filters. */
+@Entity
+@Table(name = "herald_endpoint", uniqueConstraints = @UniqueConstraint(columnNames = {"app_id", "uid"}))
+public class Endpoint {
+    @Id
+    @Column(length = 40)
+    private String id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "app_id")
+    private Application app;
+
+    @Column(length = 256)
+    private String uid;
+
+    @Column(nullable = false, length = 2048)
+    private String url;
+
+    @Column(nullable = false, length = 4096)
+    private String description = "";
+
+    /** JSON array of event type names; null means every event type. */
+    @Column(length = 16_384)
+    private String filterTypes;
+
+    @Column(length = 16_384)
+    private String channels;
+
+    private boolean disabled;
+
+    private Integer rateLimit;
+
+    private int apiVersion = 1;
+
+    @Column(length = 16_384)
+    private String metadata;
+
+    /** {@code whsec_<base64>}. */
+    @Column(nullable = false, length = 256)
+    private String secret;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    @Column(nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Endpoint() {
+    }
+
+    public Endpoint(Application app, String url, String secret) {
+        this.id = Ids.next("ep");
+        this.app = app;
+        this.url = url;
+        this.secret = secret;
+        this.createdAt = Times.now();
+        this.updatedAt = createdAt;
+    }
+
+    public void touch() {
+        updatedAt = Times.now();
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Application getApp() {
+        return app;
+    }
+
+    public String getUid() {
+        return uid;
+    }
+
+    public void setUid(String uid) {
+        this.uid = uid;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description == null ? "" : description;
+    }
+
+    public String getFilterTypes() {
+        return filterTypes;
+    }
+
+    public void setFilterTypes(String filterTypes) {
+        this.filterTypes = filterTypes;
+    }
+
+    public String getChannels() {
+        return channels;
+    }
+
+    public void setChannels(String channels) {
+        this.channels = channels;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    public void setDisabled(boolean disabled) {
+        this.disabled = disabled;
+    }
+
+    public Integer getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(Integer rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public int getApiVersion() {
+        return apiVersion;
+    }
+
+    public void setApiVersion(int apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public String getMetadata() {
+        return metadata;
+    }
+
+    public void setMetadata(String metadata) {
+        this.metadata = metadata;
+    }
+
+    public String getSecret() {
+        return secret;
+    }
+
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}
