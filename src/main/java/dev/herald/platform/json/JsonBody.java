@@ -9,7 +9,10 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -57,8 +60,9 @@ public final class JsonBody {
         if (bytes.length == 0) {
             throw new Problem(ProblemType.BAD_JSON, "The request body is empty; a JSON object is expected");
         }
-        checkDepth(bytes);
-        try (var reader = Json.createReader(new ByteArrayInputStream(bytes))) {
+        String text = strictUtf8(bytes);
+        checkDepth(text);
+        try (var reader = Json.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new Problem(ProblemType.BAD_JSON, "The request body must be a JSON object");
@@ -74,8 +78,8 @@ public final class JsonBody {
     }
 
     /** A streaming pass that refuses deep nesting before the tree is built. */
-    private static void checkDepth(byte[] bytes) {
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(bytes))) {
+    private static void checkDepth(String text) {
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
             int depth = 0;
             while (parser.hasNext()) {
                 switch (parser.next()) {
@@ -98,7 +102,15 @@ public final class JsonBody {
         }
     }
 
-    public static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+    /** The JSON parser would replace malformed bytes silently; a client must hear about them. */
+    static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Problem(ProblemType.BAD_JSON, "The body is not valid UTF-8");
+        }
     }
 }

@@ -1,0 +1,21 @@
+# Herald on its embedded defaults (H2 file database and ActiveMQ broker in /data).
+# Build the jar first: mvn package   (the image only packages target/herald.jar)
+FROM eclipse-temurin:17-jre
+
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system herald && useradd --system --gid herald --home-dir /data herald \
+    && mkdir -p /data && chown herald:herald /data
+
+WORKDIR /data
+COPY target/herald.jar /opt/herald/herald.jar
+
+ENV HERALD_DATA_DIR=/data
+VOLUME ["/data"]
+EXPOSE 8080
+USER herald
+
+# Ready means database and broker answer (GET /health/ready), not just "process is up".
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
+    CMD curl -fsS http://localhost:8080/health/ready || exit 1
+
+ENTRYPOINT ["java", "-jar", "/opt/herald/herald.jar", "--port", "8080"]

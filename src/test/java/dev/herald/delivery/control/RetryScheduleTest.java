@@ -1,0 +1,62 @@
+package dev.herald.delivery.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RetryScheduleTest {
+
+    @Test
+    void theDefaultIsSvixsScheduleOfEightAttempts() {
+        RetrySchedule schedule = RetrySchedule.parse(RetrySchedule.DEFAULT, 0);
+        assertEquals(8, schedule.maxAttempts());
+        assertEquals(Duration.ZERO, schedule.delayBefore(1, new Random(1)));
+        assertEquals(Duration.ofSeconds(5), schedule.delayBefore(2, new Random(1)));
+        assertEquals(Duration.ofHours(10), schedule.delayBefore(8, new Random(1)));
+        assertNull(schedule.delayBefore(9, new Random(1)), "after the last attempt the delivery is exhausted");
+    }
+
+    @Test
+    void jitterStaysWithinTwentyPercent() {
+        RetrySchedule schedule = RetrySchedule.parse("0,100", 0.2);
+        Random random = new Random(42);
+        long min = Long.MAX_VALUE;
+        long max = 0;
+        for (int i = 0; i < 10_000; i++) {
+            long ms = schedule.delayBefore(2, random).toMillis();
+            min = Math.min(min, ms);
+            max = Math.max(max, ms);
+        }
+        assertTrue(min >= 80_000 && max <= 120_000, min + ".." + max);
+        assertTrue(max - min > 30_000, "jitter should actually spread the delays");
+    }
+
+    @Test
+    void aSingleAttemptScheduleNeverRetries() {
+        assertNull(RetrySchedule.parse("0", 0.2).delayBefore(2, new Random()));
+    }
+
+    @Test
+    void onlyTransientFailuresAreRetried() {
+        assertTrue(RetrySchedule.isRetryable(0));
+        assertTrue(RetrySchedule.isRetryable(500));
+        assertTrue(RetrySchedule.isRetryable(503));
+        assertTrue(RetrySchedule.isRetryable(429));
+        assertTrue(RetrySchedule.isRetryable(408));
+        assertFalse(RetrySchedule.isRetryable(400));
+        assertFalse(RetrySchedule.isRetryable(404));
+        assertFalse(RetrySchedule.isRetryable(301));
+    }
+
+    @Test
+    void rejectsNonsense() {
+        assertThrows(IllegalArgumentException.class, () -> RetrySchedule.parse("0,-5", 0));
+        assertThrows(NumberFormatException.class, () -> RetrySchedule.parse("soon", 0));
+    }
+}

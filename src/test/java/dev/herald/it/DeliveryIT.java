@@ -1,0 +1,318 @@
+package dev.herald.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The walking skeleton's story on the real server: Payara Micro with the embedded broker and an
+ * H2 file database, the packaged WAR, and a real HTTP receiver on loopback. One deployment for
+ * the whole class, because each server start costs seconds.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@RunAsClient
+class DeliveryIT {
+    static final String TOKEN = System.getProperty("herald.testToken");
+    static Receiver receiver;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        // The WAR that `mvn package` built (named ROOT.war so it serves at "/"), plus a
+        // test-only resource that rolls back an ingest.
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("herald.war")))
+                .addClass(RollbackProbe.class);
+    }
+
+    @BeforeAll
+    static void startReceiver() throws Exception {
+        receiver = new Receiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    /** The server's root URL without a trailing slash. */
+    String root() {
+        return base.toString().replaceAll("/+$", "");
+    }
+
+    Api api() {
+        return new Api(root() + "/api/v1", TOKEN);
+    }
+
+    static String appId;
+    static String endpointId;
+    static String secret;
+
+    @Test
+    @Order(1)
+    void healthAnswersWithoutATokenAndReadinessChecksDatabaseAndBroker() {
+        assertEquals(204, api().withToken(null).get("/health").status());
+        Api.Answer ready = new Api(root() + "/health", null).get("/ready");
+        assertEquals(200, ready.status(), ready.body());
+        JsonObject check = ready.json().getJsonArray("checks").stream().map(v -> v.asJsonObject())
+                .filter(c -> c.getString("name").equals("herald")).findFirst().orElseThrow();
+        assertEquals("up", check.getJsonObject("data").getString("database"));
+        assertEquals("up", check.getJsonObject("data").getString("broker"));
+    }
+
+    @Test
+    @Order(2)
+    void theApiRefusesAMissingOrWrongToken() {
+        for (Api client : List.of(api().withToken(null), api().withToken("not-the-token"))) {
+            Api.Answer answer = client.get("/app");
+            assertEquals(401, answer.status());
+            assertTrue(answer.contentType().startsWith("application/problem+json"), answer.contentType());
+            assertEquals(401, answer.json().getInt("status"));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void createsAnApplicationAndFindsItByIdAndByUid() {
+        Api.Answer created = api().post("/app/", Json.createObjectBuilder().add("name", "Acme Hiring").add("uid", "acme")
+                .add("metadata", Json.createObjectBuilder().add("plan", "gold")).build());
+        assertEquals(201, created.status(), created.body());
+        appId = created.json().getString("id");
+        assertTrue(appId.startsWith("app_"));
+        assertEquals("gold", created.json().getJsonObject("metadata").getString("plan"));
+
+        assertEquals(appId, api().get("/app/acme").json().getString("id"));
+        assertEquals("Acme Hiring", api().get("/app/" + appId).json().getString("name"));
+        assertTrue(api().get("/app").json().getJsonArray("data").stream()
+                .anyMatch(a -> a.asJsonObject().getString("id").equals(appId)));
+
+        Api.Answer duplicate = api().post("/app", Json.createObjectBuilder().add("name", "Again").add("uid", "acme").build());
+        assertEquals(409, duplicate.status());
+    }
+
+    @Test
+    @Order(4)
+    void createsAnEndpointButRefusesPrivateOrPlainHttpTargets() {
+        Api.Answer created = api().post("/app/acme/endpoint", Json.createObjectBuilder()
+                .add("url", receiver.url("/hook")).add("description", "ATS receiver")
+                .add("filterTypes", Json.createArrayBuilder().add("candidate.created").add("failing.event")).build());
+        assertEquals(201, created.status(), created.body());
+        endpointId = created.json().getString("id");
+        assertEquals(List.of("candidate.created", "failing.event"), created.json().getJsonArray("filterTypes")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(s -> s.getString()).toList());
+        assertFalse(created.body().contains("whsec_"), "the secret is not part of the endpoint resource");
+
+        secret = api().get("/app/acme/endpoint/" + endpointId + "/secret").json().getString("key");
+        assertTrue(secret.startsWith("whsec_"));
+
+        for (String url : List.of("http://10.1.2.3/hook", "https://192.168.0.10/hook", "https://[::1]/hook",
+                "https://0177.0.0.2/hook", "https://2130706434/hook", "https://user@127.0.0.1/hook",
+                "http://127.0.0.1.nip.invalid/hook")) {
+            Api.Answer refused = api().post("/app/acme/endpoint", Json.createObjectBuilder().add("url", url).build());
+            assertEquals(422, refused.status(), url + " -> " + refused.body());
+            assertEquals("url", refused.json().getJsonArray("errors").getJsonObject(0).getJsonArray("loc").getString(1));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aMessageIsDeliveredOnceSignedAndItsAttemptIsLogged() throws Exception {
+        String body = "{\"eventType\":\"candidate.created\",\"payload\":{\"id\":\"can_1\",\"name\":\"Ada\",\"tags\":[\"x\"]}}";
+        String key = "test-" + UUID.randomUUID();
+        Api.Answer first = api().post("/app/acme/msg", body, key);
+        assertEquals(202, first.status(), first.body());
+        String msgId = first.json().getString("id");
+        Api.Answer repeat = api().post("/app/acme/msg", body, key);
+        assertEquals(202, repeat.status());
+        assertEquals(msgId, repeat.json().getString("id"), "a repeated Idempotency-Key answers the first answer");
+
+        await(() -> !receiver.at("/hook").isEmpty(), Duration.ofSeconds(20));
+        Thread.sleep(1000); // a duplicate, if any, would arrive meanwhile
+        List<Receiver.Request> got = receiver.at("/hook");
+        assertEquals(1, got.size(), "one message, one delivery");
+        Receiver.Request request = got.get(0);
+        assertEquals("{\"id\":\"can_1\",\"name\":\"Ada\",\"tags\":[\"x\"]}", request.body());
+        assertEquals(msgId, request.header("webhook-id"));
+        long timestamp = Long.parseLong(request.header("webhook-timestamp"));
+        assertTrue(Math.abs(System.currentTimeMillis() / 1000 - timestamp) < 60);
+        assertEquals(expectedSignature(secret, msgId, timestamp, request.body()), request.header("webhook-signature"));
+
+        await(() -> api().get("/app/acme/attempt/msg/" + msgId).json().getJsonArray("data").size() == 1,
+                Duration.ofSeconds(10));
+        JsonObject attempt = api().get("/app/acme/attempt/msg/" + msgId).json().getJsonArray("data").getJsonObject(0);
+        assertEquals(0, attempt.getInt("status"));
+        assertEquals(200, attempt.getInt("responseStatusCode"));
+        assertEquals("answer from /hook", attempt.getString("response"));
+        assertTrue(attempt.getJsonNumber("responseDurationMs").longValue() >= 0);
+        assertEquals(endpointId, attempt.getString("endpointId"));
+        assertNotNull(attempt.getString("timestamp"));
+        JsonObject byEndpoint = api().get("/app/acme/attempt/endpoint/" + endpointId).json();
+        assertEquals(attempt.getString("id"), byEndpoint.getJsonArray("data").getJsonObject(0).getString("id"));
+
+        assertEquals(1, api().get("/app/acme/msg").json().getJsonArray("data").stream()
+                .filter(m -> m.asJsonObject().getString("id").equals(msgId)).count());
+    }
+
+    @Test
+    @Order(6)
+    void eventTypesOutsideTheEndpointsFilterAreNotDelivered() throws Exception {
+        int before = receiver.requests.size();
+        Api.Answer accepted = api().post("/app/acme/msg", Json.createObjectBuilder().add("eventType", "invoice.paid")
+                .add("payload", Json.createObjectBuilder().add("n", 1)).build());
+        assertEquals(202, accepted.status());
+        Thread.sleep(2000);
+        assertEquals(before, receiver.requests.size());
+        assertEquals(0, api().get("/app/acme/attempt/msg/" + accepted.json().getString("id")).json()
+                .getJsonArray("data").size());
+    }
+
+    @Test
+    @Order(7)
+    void aFailingReceiverIsRetriedOnTheScheduleUntilExhausted() {
+        // The test server runs with HERALD_DELIVERY_RETRY_SCHEDULE=0,1,1: three attempts.
+        Api.Answer endpoint = api().post("/app/acme/endpoint", Json.createObjectBuilder()
+                .add("url", receiver.url("/status/503")).add("filterTypes", Json.createArrayBuilder().add("failing.event"))
+                .build());
+        assertEquals(201, endpoint.status());
+        String failing = endpoint.json().getString("id");
+        Api.Answer accepted = api().post("/app/acme/msg", Json.createObjectBuilder().add("eventType", "failing.event")
+                .add("payload", Json.createObjectBuilder().add("n", 2)).build());
+        String msgId = accepted.json().getString("id");
+
+        await(() -> api().get("/app/acme/attempt/endpoint/" + failing).json().getJsonArray("data").size() == 3,
+                Duration.ofSeconds(30));
+        var attempts = api().get("/app/acme/attempt/endpoint/" + failing).json().getJsonArray("data");
+        for (int i = 0; i < 3; i++) {
+            JsonObject a = attempts.getJsonObject(i);
+            assertEquals(2, a.getInt("status"));
+            assertEquals(503, a.getInt("responseStatusCode"));
+            assertEquals(3 - i, a.getInt("attemptNumber"), "newest first");
+        }
+        assertEquals(3, receiver.at("/status/503").size());
+        // the same webhook-id on every attempt, so receivers can deduplicate
+        assertTrue(receiver.at("/status/503").stream().allMatch(r -> msgId.equals(r.header("webhook-id"))));
+        // the healthy endpoint filtered on failing.event too, and got it once
+        assertEquals(1, receiver.at("/hook").stream().filter(r -> msgId.equals(r.header("webhook-id"))).count());
+    }
+
+    @Test
+    @Order(8)
+    void aRolledBackIngestLeavesNoMessageAndSendsNothing() throws Exception {
+        int before = receiver.at("/hook").size();
+        Api.Answer probe = api().post("/_test/ingest-then-rollback/acme/candidate.created", "{}", null);
+        assertEquals(200, probe.status(), probe.body());
+        String msgId = probe.json().getString("msgId");
+        Thread.sleep(3000);
+        assertEquals(404, api().get("/app/acme/msg/" + msgId).status());
+        assertEquals(before, receiver.at("/hook").size(), "a rolled-back ingest must queue nothing");
+
+        // The same endpoint does receive a committed message: the silence above is the rollback.
+        api().post("/app/acme/msg", Json.createObjectBuilder().add("eventType", "candidate.created")
+                .add("payload", Json.createObjectBuilder()).build());
+        await(() -> receiver.at("/hook").size() == before + 1, Duration.ofSeconds(20));
+    }
+
+    @Test
+    @Order(9)
+    void badRequestsGetProblemDocumentsNamingTheField() {
+        record Case(String method, String path, String body, int status, String field) {
+        }
+        for (Case c : List.of(
+                new Case("POST", "/app", "{\"name\":", 400, null),
+                new Case("POST", "/app", "[1,2]", 400, null),
+                new Case("POST", "/app", "{}", 422, "name"),
+                new Case("POST", "/app", "{\"name\":42}", 422, "name"),
+                new Case("POST", "/app/acme/endpoint", "{\"url\":\"https://example.com\",\"disabled\":1}", 422, "disabled"),
+                new Case("POST", "/app/acme/endpoint", "{\"url\":\"notaurl\"}", 422, "url"),
+                new Case("POST", "/app/acme/msg", "{\"payload\":{}}", 422, "eventType"),
+                new Case("POST", "/app/acme/msg", "{\"eventType\":\"a.b\",\"payload\":\"text\"}", 422, "payload"),
+                new Case("GET", "/app/app_00000000000000000000000000", null, 404, null),
+                new Case("GET", "/app/acme/endpoint/ep_nope", null, 404, null),
+                new Case("GET", "/app/acme/msg/msg_nope", null, 404, null),
+                new Case("GET", "/app/nope/attempt/msg/msg_nope", null, 404, null),
+                new Case("GET", "/app?limit=banana", null, 422, "limit"),
+                new Case("GET", "/no/such/path", null, 404, null),
+                new Case("DELETE", "/event-type", null, 405, null))) {
+            Api.Answer answer = "GET".equals(c.method()) ? api().get(c.path())
+                    : c.method().equals("POST") ? api().post(c.path(), c.body(), null) : api().method(c.method(), c.path(), c.body());
+            String what = c.method() + " " + c.path() + " " + c.body() + " -> " + answer.body();
+            assertEquals(c.status(), answer.status(), what);
+            assertTrue(answer.contentType().startsWith("application/problem+json"), what);
+            JsonObject problem = answer.json();
+            assertEquals(c.status(), problem.getInt("status"), what);
+            assertTrue(problem.getString("type").startsWith("urn:herald:problem:"), what);
+            assertFalse(problem.getString("detail").isBlank(), what);
+            if (c.field() != null) {
+                assertEquals(c.field(), problem.getJsonArray("errors").getJsonObject(0).getJsonArray("loc").getString(1), what);
+            }
+        }
+    }
+
+    @Test
+    @Order(10)
+    void theSvixSdkAndStandardWebhooksVerifiersWorkAgainstHerald() throws Exception {
+        File dir = new File(System.getProperty("herald.nodeDir"));
+        assertTrue(new File(dir, "node_modules/svix").isDirectory(),
+                "npm packages missing: the build runs 'npm ci' in src/test/node before the integration tests");
+        ProcessBuilder pb = new ProcessBuilder("node", "svix-sdk-check.mjs").directory(dir).redirectErrorStream(true);
+        pb.environment().put("HERALD_URL", root());
+        pb.environment().put("HERALD_TOKEN", TOKEN);
+        Process process = pb.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        System.out.println(output);
+        assertEquals(0, exit, output);
+        assertFalse(output.contains("not ok"), output);
+    }
+
+    static String expectedSignature(String secret, String msgId, long timestamp, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        byte[] digest = mac.doFinal((msgId + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+        return "v1," + Base64.getEncoder().encodeToString(digest);
+    }
+
+    static void await(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.herald.subscription.control;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class UrlGuardTest {
+    /** Names resolve from this table only: no DNS in unit tests. */
+    private static final Map<String, String> DNS = Map.of(
+            "public.example", "93.184.216.34",
+            "inward.example", "10.1.2.3",
+            "loopback.example", "127.0.0.1",
+            "metadata.example", "169.254.169.254");
+
+    private static InetAddress[] resolve(String host) throws UnknownHostException {
+        String ip = DNS.get(host);
+        if (ip == null) {
+            throw new UnknownHostException(host);
+        }
+        return new InetAddress[] {InetAddress.getByName(ip)};
+    }
+
+    private final UrlGuard strict = new UrlGuard(List.of(), UrlGuardTest::resolve);
+    private final UrlGuard loopbackAllowed = new UrlGuard(UrlGuard.parseRanges("127.0.0.1/32"), UrlGuardTest::resolve);
+
+    @Test
+    void acceptsHttpsToAPublicAddress() {
+        assertTrue(strict.check("https://public.example/hook").allowed());
+        assertTrue(strict.check("https://93.184.216.34:8443/hook?x=1").allowed());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "http://public.example/hook", // plain HTTP
+            "ftp://public.example/", "javascript:alert(1)", "not a url", "https:///nohost",
+            "https://user@public.example/", "https://public.example@127.0.0.1/", // userinfo tricks
+            "https://127.0.0.1/", "https://localhost.invalid/", "https://inward.example/",
+            "https://loopback.example/", "https://metadata.example/latest",
+            "https://10.0.0.1/", "https://172.16.5.4/", "https://192.168.1.1/", "https://169.254.169.254/",
+            "https://100.64.0.1/", "https://198.18.0.1/", "https://0.0.0.0/", "https://224.0.0.1/",
+            "https://255.255.255.255/",
+            // numeric spellings of loopback that InetAddress reads differently from curl and browsers
+            "https://2130706433/", "https://0177.0.0.1/", "https://0x7f.1/", "https://0x7f000001/",
+            "https://127.1/", "https://0/", "https://017700000001/",
+            // IPv6 literals and embedded IPv4
+            "https://[::1]/", "https://[::]/", "https://[::ffff:127.0.0.1]/", "https://[::ffff:7f00:1]/",
+            "https://[fc00::1]/", "https://[fd12:3456::1]/", "https://[fe80::1]/", "https://[ff02::1]/",
+            "https://[64:ff9b::7f00:1]/", "https://[2002:7f00:1::]/", "https://[::127.0.0.1]/",
+            "https://public.example/#frag"})
+    void refusesWhatIsNotHttpsToAPublicAddress(String url) {
+        assertFalse(strict.check(url).allowed(), url);
+    }
+
+    @Test
+    void theAllowListPermitsPrivateAndPlainHttpTargetsInItsRangesOnly() {
+        assertTrue(loopbackAllowed.check("http://127.0.0.1:8080/hook").allowed());
+        assertTrue(loopbackAllowed.check("http://loopback.example/hook").allowed());
+        assertFalse(loopbackAllowed.check("http://127.0.0.2/hook").allowed());
+        assertFalse(loopbackAllowed.check("http://public.example/hook").allowed());
+        assertFalse(loopbackAllowed.check("https://10.0.0.1/").allowed());
+    }
+
+    @Test
+    void legacyIpv4SpellingsAreReadAsCurlReadsThem() {
+        byte[] loopback = {127, 0, 0, 1};
+        assertArrayEquals(loopback, UrlGuard.parseLegacyIpv4("0177.0.0.1"));
+        assertArrayEquals(loopback, UrlGuard.parseLegacyIpv4("2130706433"));
+        assertArrayEquals(loopback, UrlGuard.parseLegacyIpv4("0x7f.1"));
+        assertArrayEquals(loopback, UrlGuard.parseLegacyIpv4("127.1"));
+        assertArrayEquals(loopback, UrlGuard.parseLegacyIpv4("0x7f000001"));
+        assertNull(UrlGuard.parseLegacyIpv4("1e100.net"));
+        assertNull(UrlGuard.parseLegacyIpv4("256.1.1.1"));
+        assertNull(UrlGuard.parseLegacyIpv4("example.com"));
+    }
+
+    @Test
+    void rangesMatchByPrefix() {
+        Cidr cgnat = Cidr.parse("100.64.0.0/10");
+        assertTrue(cgnat.contains(new byte[] {100, 127, (byte) 255, 1}));
+        assertFalse(cgnat.contains(new byte[] {100, (byte) 128, 0, 1}));
+        assertFalse(cgnat.contains(new byte[16]));
+    }
+}
