@@ -353,7 +353,7 @@ async function run(state) {
     check("attempt refers to the message and endpoint",
       attempt.msgId === msg.id && attempt.endpointId === ep.id, `msgId=${attempt.msgId} endpointId=${attempt.endpointId}`);
     check("attempt timestamp parses as a date", isValidDate(attempt.timestamp), `timestamp=${attempt.timestamp}`);
-    if (attempt.statusText !== "success") note(`attempt.statusText is ${JSON.stringify(attempt.statusText)}, Svix sends "success"`);
+    check("attempt statusText is \"success\", as Svix sends", attempt.statusText === "success", JSON.stringify(attempt.statusText));
   }
   await step("messageAttempt.listByEndpoint() shows the successful attempt", async () => {
     const hit = await findInList(
