@@ -279,6 +279,72 @@ class DeliveryIT {
 
     @Test
     @Order(10)
+    void malformedRequestTargetsGetA400ProblemEvenOnAKeptAliveConnection() throws Exception {
+        // The JDK's HTTP client refuses to send such targets; a client written in another
+        // language does not, so this speaks HTTP/1.1 over a socket. Each bad target comes second
+        // on a kept-alive connection, where a per-connection check would no longer look.
+        String body = "{\"eventType\":\"a.b\",\"payload\":{}}";
+        for (String target : List.of("/api/v1/app/50%off/msg", "/api/v1/app/a%00b", "/api/v1/app/%C3%28/msg",
+                "/api/v1/app?limit=%zz", "/%")) {
+            try (var socket = new java.net.Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(10_000);
+                var out = socket.getOutputStream();
+                var in = new java.io.BufferedInputStream(socket.getInputStream());
+                for (String t : List.of("/api/v1/app/acme", target)) {
+                    out.write(("POST " + t + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer "
+                            + TOKEN + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                            + "\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                    RawAnswer answer = RawAnswer.read(in);
+                    if (!t.equals(target)) {
+                        assertEquals(405, answer.status(), "POST on an application is not allowed; the connection stays open");
+                        continue;
+                    }
+                    assertEquals(400, answer.status(), target + " -> " + answer.body());
+                    assertTrue(answer.contentType().startsWith("application/problem+json"), target);
+                    assertTrue(answer.body().contains("\"status\":400"), answer.body());
+                }
+            }
+        }
+        Api.Answer trace = api().method("TRACE", "/app", null);
+        assertEquals(405, trace.status());
+        assertTrue(trace.contentType().startsWith("application/problem+json"), trace.contentType());
+    }
+
+    /** One HTTP/1.1 answer with a Content-Length body, read off a kept-alive connection. */
+    record RawAnswer(int status, String contentType, String body) {
+        static RawAnswer read(java.io.InputStream in) throws java.io.IOException {
+            String statusLine = line(in);
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            int length = 0;
+            String type = "";
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                String lower = header.toLowerCase();
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(header.substring(15).trim());
+                } else if (lower.startsWith("content-type:")) {
+                    type = header.substring(13).trim();
+                }
+            }
+            return new RawAnswer(status, type, new String(in.readNBytes(length), StandardCharsets.UTF_8));
+        }
+
+        private static String line(java.io.InputStream in) throws java.io.IOException {
+            StringBuilder b = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException("connection closed");
+                }
+                if (c != '\r') {
+                    b.append((char) c);
+                }
+            }
+            return b.toString();
+        }
+    }
+
+    @Test
+    @Order(11)
     void theSvixSdkAndStandardWebhooksVerifiersWorkAgainstHerald() throws Exception {
         File dir = new File(System.getProperty("herald.nodeDir"));
         assertTrue(new File(dir, "node_modules/svix").isDirectory(),

@@ -15,10 +15,19 @@ import java.util.List;
  * The container's own error answers (unknown paths outside the API, a {@code %2F} in a path
  * segment, …) as problem documents instead of Payara's HTML pages. Mapped in web.xml.
  */
-@WebServlet("/_error")
+@WebServlet({"/_error", MalformedUriProbe.BAD_TARGET_PATH, MalformedUriProbe.TRACE_PATH})
 public class ErrorPageServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (MalformedUriProbe.BAD_TARGET_PATH.equals(request.getServletPath())) {
+            write(response, 400, ProblemType.BAD_REQUEST, request.getParameter("reason"));
+            return;
+        }
+        if (MalformedUriProbe.TRACE_PATH.equals(request.getServletPath())) {
+            response.setHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+            write(response, 405, ProblemType.METHOD_NOT_ALLOWED, "TRACE is not supported");
+            return;
+        }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 404;
         ProblemType type = ProblemType.forStatus(status);
@@ -28,6 +37,11 @@ public class ErrorPageServlet extends HttpServlet {
             case INTERNAL -> "Unexpected error";
             default -> type.title();
         };
+        write(response, status, type, detail);
+    }
+
+    private static void write(HttpServletResponse response, int status, ProblemType type, String detail)
+            throws IOException {
         response.setStatus(status);
         response.setContentType(ProblemBody.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
