@@ -117,6 +117,20 @@ class DeliveryIT {
 
         Api.Answer duplicate = api().post("/app", Json.createObjectBuilder().add("name", "Again").add("uid", "acme").build());
         assertEquals(409, duplicate.status());
+
+        // PUT is Svix's upsert: it creates under a new uid, then replaces; PATCH changes only what it names.
+        Api.Answer upserted = api().method("PUT", "/app/beta", "{\"name\":\"Beta\"}");
+        assertEquals(201, upserted.status(), upserted.body());
+        assertEquals("beta", upserted.json().getString("uid"));
+        Api.Answer replaced = api().method("PUT", "/app/beta", "{\"name\":\"Beta Two\",\"uid\":\"beta\"}");
+        assertEquals(200, replaced.status(), replaced.body());
+        assertEquals(upserted.json().getString("id"), replaced.json().getString("id"));
+        Api.Answer patched = api().method("PATCH", "/app/beta", "{\"metadata\":{\"tier\":\"trial\"}}");
+        assertEquals(200, patched.status(), patched.body());
+        assertEquals("Beta Two", patched.json().getString("name"));
+        assertEquals("trial", patched.json().getJsonObject("metadata").getString("tier"));
+        assertEquals(204, api().method("DELETE", "/app/beta", null).status());
+        assertEquals(404, api().get("/app/beta").status());
     }
 
     @Test

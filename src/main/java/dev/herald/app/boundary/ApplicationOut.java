@@ -5,12 +5,13 @@ import dev.herald.platform.json.JsonText;
 import java.time.Instant;
 import java.util.Map;
 
-/** Svix's ApplicationOut. */
-public record ApplicationOut(String id, String uid, String name, Integer rateLimit, Map<String, String> metadata,
+/** Svix's ApplicationOut ({@code rateLimit} also under its newer name {@code throttleRate}). */
+public record ApplicationOut(String id, String uid, String name, Integer rateLimit, Integer throttleRate,
+        Map<String, String> metadata,
         Instant createdAt, Instant updatedAt) {
 
     static ApplicationOut of(Application app) {
-        return new ApplicationOut(app.getId(), app.getUid(), app.getName(), app.getRateLimit(),
+        return new ApplicationOut(app.getId(), app.getUid(), app.getName(), app.getRateLimit(), app.getRateLimit(),
                 JsonText.toMap(app.getMetadata()), app.getCreatedAt(), app.getUpdatedAt());
     }
 }

@@ -53,29 +53,17 @@ public class ApplicationsResource {
 
     @POST
     public Response create(@Context HttpHeaders headers, InputStream body, @QueryParam("get_if_exists") String getIfExists) {
-        JsonObject json = JsonBody.readObject(headers, body, MAX_BODY);
-        Fields f = Fields.of(json);
-        String name = f.requiredString("name", 256);
-        String uid = f.optionalUid("uid");
-        Integer rateLimit = f.optionalInt("rateLimit", 1, 65535);
-        Map<String, String> metadata = f.optionalStringMap("metadata", 64);
-        f.validate();
-        if (uid != null) {
-            Application existing = applications.byUid(uid);
+        Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), false);
+        if (in.uid != null) {
+            Application existing = applications.byUid(in.uid);
             if (existing != null) {
                 if ("true".equals(getIfExists)) {
                     return Response.ok(ApplicationOut.of(existing)).build();
                 }
-                throw Problem.conflict("An application with uid '" + uid + "' already exists");
+                throw Problem.conflict("An application with uid '" + in.uid + "' already exists");
             }
         }
-        Application app = new Application(name);
-        app.setUid(uid);
-        app.setRateLimit(rateLimit);
-        app.setMetadata(metadata == null ? null : JsonText.ofMap(metadata));
-        em.persist(app);
-        em.flush();
-        return Response.status(Response.Status.CREATED).entity(ApplicationOut.of(app)).build();
+        return Response.status(Response.Status.CREATED).entity(ApplicationOut.of(insert(in, in.uid))).build();
     }
 
     @GET
@@ -84,25 +72,29 @@ public class ApplicationsResource {
         return ApplicationOut.of(applications.require(id));
     }
 
-    /** Replaces the mutable fields; fields left out return to their defaults, as in Svix. */
+    /**
+     * Replaces the mutable fields (fields left out return to their defaults), or, as Svix's
+     * upsert does, creates the application when the path names a uid that does not exist yet.
+     */
     @PUT
     @Path("{app}")
-    public ApplicationOut update(@PathParam("app") String id, @Context HttpHeaders headers, InputStream body) {
-        Application app = applications.require(id);
-        Fields f = Fields.of(JsonBody.readObject(headers, body, MAX_BODY));
-        String name = f.requiredString("name", 256);
-        String uid = f.optionalUid("uid");
-        Integer rateLimit = f.optionalInt("rateLimit", 1, 65535);
-        Map<String, String> metadata = f.optionalStringMap("metadata", 64);
-        f.validate();
-        requireUidFree(app, uid);
-        app.setName(name);
-        app.setUid(uid);
-        app.setRateLimit(rateLimit);
-        app.setMetadata(metadata == null ? null : JsonText.ofMap(metadata));
+    public Response update(@PathParam("app") String id, @Context HttpHeaders headers, InputStream body) {
+        Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), false);
+        Application app = applications.find(id);
+        if (app == null) {
+            if (!Fields.isUid(id) || id.startsWith("app_") || in.uid != null && !in.uid.equals(id)) {
+                throw Problem.notFound("Application", id);
+            }
+            return Response.status(Response.Status.CREATED).entity(ApplicationOut.of(insert(in, id))).build();
+        }
+        requireUidFree(app, in.uid);
+        app.setName(in.name);
+        app.setUid(in.uid);
+        app.setRateLimit(in.rateLimit);
+        app.setMetadata(in.metadata == null ? null : JsonText.ofMap(in.metadata));
         app.touch();
         em.flush();
-        return ApplicationOut.of(app);
+        return Response.ok(ApplicationOut.of(app)).build();
     }
 
     /** Changes only the fields present; an explicit null clears an optional field. */
@@ -110,27 +102,19 @@ public class ApplicationsResource {
     @Path("{app}")
     public ApplicationOut patch(@PathParam("app") String id, @Context HttpHeaders headers, InputStream body) {
         Application app = applications.require(id);
-        Fields f = Fields.of(JsonBody.readObject(headers, body, MAX_BODY));
-        String name = f.optionalString("name", 256);
-        String uid = f.optionalUid("uid");
-        Integer rateLimit = f.optionalInt("rateLimit", 1, 65535);
-        Map<String, String> metadata = f.optionalStringMap("metadata", 64);
-        if (f.present("name") && !f.has("name")) {
-            f.error("name", "must not be null", "type_error.none.not_allowed");
+        Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), true);
+        if (in.name != null) {
+            app.setName(in.name);
         }
-        f.validate();
-        if (name != null) {
-            app.setName(name);
+        if (in.fields.present("uid")) {
+            requireUidFree(app, in.uid);
+            app.setUid(in.uid);
         }
-        if (f.present("uid")) {
-            requireUidFree(app, uid);
-            app.setUid(uid);
+        if (in.fields.present("rateLimit") || in.fields.present("throttleRate")) {
+            app.setRateLimit(in.rateLimit);
         }
-        if (f.present("rateLimit")) {
-            app.setRateLimit(rateLimit);
-        }
-        if (f.present("metadata")) {
-            app.setMetadata(metadata == null ? null : JsonText.ofMap(metadata));
+        if (in.fields.present("metadata")) {
+            app.setMetadata(in.metadata == null ? null : JsonText.ofMap(in.metadata));
         }
         app.touch();
         em.flush();
@@ -144,12 +128,47 @@ public class ApplicationsResource {
         return Response.noContent().build();
     }
 
+    private Application insert(Input in, String uid) {
+        Application app = new Application(in.name);
+        app.setUid(uid);
+        app.setRateLimit(in.rateLimit);
+        app.setMetadata(in.metadata == null ? null : JsonText.ofMap(in.metadata));
+        em.persist(app);
+        em.flush();
+        return app;
+    }
+
     private void requireUidFree(Application app, String uid) {
         if (uid != null) {
             Application holder = applications.byUid(uid);
             if (holder != null && !holder.getId().equals(app.getId())) {
                 throw Problem.conflict("An application with uid '" + uid + "' already exists");
             }
+        }
+    }
+
+    /** ApplicationIn / ApplicationPatch, read strictly. */
+    private static final class Input {
+        Fields fields;
+        String name;
+        String uid;
+        Integer rateLimit;
+        Map<String, String> metadata;
+
+        static Input read(JsonObject json, boolean patch) {
+            Input in = new Input();
+            Fields f = Fields.of(json);
+            in.fields = f;
+            in.name = patch ? f.optionalString("name", 256) : f.requiredString("name", 256);
+            if (patch && f.present("name") && !f.has("name")) {
+                f.error("name", "must not be null", "type_error.none.not_allowed");
+            }
+            in.uid = f.optionalUid("uid");
+            // Svix renamed rateLimit to throttleRate; newer SDKs send the latter.
+            in.rateLimit = f.has("throttleRate") ? f.optionalInt("throttleRate", 1, 65535) : f.optionalInt("rateLimit", 1, 65535);
+            in.metadata = f.optionalStringMap("metadata", 64);
+            f.validate();
+            return in;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.herald.delivery.boundary;
 import dev.herald.app.control.Applications;
 import dev.herald.app.entity.Application;
 import dev.herald.delivery.entity.Attempt;
+import dev.herald.message.control.Ingest;
 import dev.herald.platform.paging.ListResponse;
 import dev.herald.platform.paging.PageRequest;
 import dev.herald.platform.problem.FieldError;
@@ -38,6 +39,9 @@ public class AttemptsResource {
     @Inject
     Endpoints endpoints;
 
+    @Inject
+    Ingest ingest;
+
     @PathParam("app")
     String appId;
 
@@ -58,7 +62,15 @@ public class AttemptsResource {
     public ListResponse<AttemptOut> byMessage(@PathParam("msg") String msgId, @QueryParam("limit") String limit,
             @QueryParam("iterator") String iterator, @QueryParam("status") String status) {
         Application app = applications.require(appId);
-        return list(app, "e.msgId = :key", msgId, limit, iterator, status);
+        // As in Svix, the message may be named by its id or by the caller's eventId.
+        String id = msgId;
+        if (!msgId.startsWith("msg_")) {
+            var byEventId = ingest.findByEventId(app, msgId);
+            if (byEventId != null) {
+                id = byEventId.getId();
+            }
+        }
+        return list(app, "e.msgId = :key", id, limit, iterator, status);
     }
 
     private ListResponse<AttemptOut> list(Application app, String where, String key, String limit, String iterator,

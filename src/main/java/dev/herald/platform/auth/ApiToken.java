@@ -53,7 +53,7 @@ public class ApiToken {
     }
 
     private String storedOrGenerated() {
-        Path file = Path.of(dataDir).resolve(FILE_NAME);
+        Path file = Path.of(dataDir).toAbsolutePath().normalize().resolve(FILE_NAME);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();

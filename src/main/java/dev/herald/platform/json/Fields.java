@@ -68,6 +68,10 @@ public final class Fields {
             error(name, "must not be empty", "value_error.any_str.min_length");
             return null;
         }
+        if (value.indexOf('\u0000') >= 0) {
+            error(name, "must not contain NUL characters", "value_error.str");
+            return null;
+        }
         if (value.length() > maxLength) {
             error(name, "must be at most " + maxLength + " characters", "value_error.any_str.max_length");
             return null;
@@ -78,15 +82,17 @@ public final class Fields {
     /** A user-chosen identifier, as Svix restricts them: letters, digits, {@code - _ .}. */
     public String optionalUid(String name) {
         String uid = optionalString(name, 256);
-        if (uid != null && !UID.matcher(uid).matches()) {
-            error(name, "may contain only letters, digits, '-', '_' and '.'", "value_error.str.regex");
-            return null;
-        }
-        if (uid != null && uid.matches("^[a-z]+_[0-9a-z]{26}$")) {
-            error(name, "must not look like a Herald id", "value_error.str.regex");
+        if (uid != null && !isUid(uid)) {
+            error(name, "may contain only letters, digits, '-', '_' and '.', and must not look like a Herald id",
+                    "value_error.str.regex");
             return null;
         }
         return uid;
+    }
+
+    /** A valid caller-chosen identifier: Svix's character set, and never mistakable for an id. */
+    public static boolean isUid(String value) {
+        return value.length() <= 256 && UID.matcher(value).matches() && !value.matches("^[a-z]+_[0-9a-z]{26}$");
     }
 
     public Boolean optionalBoolean(String name) {

@@ -8,16 +8,18 @@ import java.util.Map;
 
 /**
  * Svix's EndpointOut. The event filter appears twice: {@code filterTypes} (the OpenAPI name) and
- * {@code eventTypes} (the name some SDK models use); both hold the same list.
+ * {@code eventTypes} (the name some SDK models use); both hold the same list. Likewise
+ * {@code rateLimit} and its newer name {@code throttleRate}.
  */
 public record EndpointOut(String id, String uid, String url, String description, List<String> filterTypes,
-        List<String> eventTypes, List<String> channels, boolean disabled, Integer rateLimit, int version,
+        List<String> eventTypes, List<String> channels, boolean disabled, Integer rateLimit, Integer throttleRate,
+        int version,
         Map<String, String> metadata, Instant createdAt, Instant updatedAt) {
 
     static EndpointOut of(Endpoint e) {
         List<String> filter = JsonText.toList(e.getFilterTypes());
         return new EndpointOut(e.getId(), e.getUid(), e.getUrl(), e.getDescription(), filter, filter,
-                JsonText.toList(e.getChannels()), e.isDisabled(), e.getRateLimit(), e.getApiVersion(),
+                JsonText.toList(e.getChannels()), e.isDisabled(), e.getRateLimit(), e.getRateLimit(), e.getApiVersion(),
                 JsonText.toMap(e.getMetadata()), e.getCreatedAt(), e.getUpdatedAt());
     }
 }

@@ -89,19 +89,31 @@ public class EndpointsResource {
         return EndpointOut.of(endpoints.require(applications.require(appId), id));
     }
 
+    /** Replaces the endpoint, or creates it when the path names a uid not in use (Svix's upsert). */
     @PUT
     @Path("{endpoint}")
-    public EndpointOut update(@PathParam("endpoint") String id, @Context HttpHeaders headers, InputStream body) {
+    public Response update(@PathParam("endpoint") String id, @Context HttpHeaders headers, InputStream body) {
         Application app = applications.require(appId);
-        Endpoint endpoint = endpoints.require(app, id);
         Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), false);
+        Endpoint endpoint = endpoints.find(app, id);
         checkTarget(in.url);
+        if (endpoint == null) {
+            if (!Fields.isUid(id) || id.startsWith("ep_") || in.uid != null && !in.uid.equals(id)) {
+                throw Problem.notFound("Endpoint", id);
+            }
+            endpoint = new Endpoint(app, in.url, in.secret == null ? WebhookSecret.generate() : in.secret);
+            in.uid = id;
+            in.applyTo(endpoint, true);
+            em.persist(endpoint);
+            em.flush();
+            return Response.status(Response.Status.CREATED).entity(EndpointOut.of(endpoint)).build();
+        }
         requireUidFree(app, endpoint, in.uid);
         endpoint.setUrl(in.url);
         in.applyTo(endpoint, true);
         endpoint.touch();
         em.flush();
-        return EndpointOut.of(endpoint);
+        return Response.ok(EndpointOut.of(endpoint)).build();
     }
 
     @PATCH
@@ -198,7 +210,9 @@ public class EndpointsResource {
             }
             in.channels = f.optionalStringSet("channels", 10, 128);
             in.disabled = f.optionalBoolean("disabled");
-            in.rateLimit = f.optionalInt("rateLimit", 1, 65535);
+            // Svix renamed rateLimit to throttleRate; newer SDKs send the latter.
+            in.rateLimit = f.has("throttleRate") ? f.optionalInt("throttleRate", 1, 65535)
+                    : f.optionalInt("rateLimit", 1, 65535);
             in.version = f.optionalInt("version", 1, 1);
             in.metadata = f.optionalStringMap("metadata", 64);
             in.secret = f.optionalString("secret", 128);
@@ -232,7 +246,7 @@ public class EndpointsResource {
             if (replace || fields.present("disabled")) {
                 e.setDisabled(Boolean.TRUE.equals(disabled));
             }
-            if (replace || fields.present("rateLimit")) {
+            if (replace || fields.present("rateLimit") || fields.present("throttleRate")) {
                 e.setRateLimit(rateLimit);
             }
             if (replace || fields.present("metadata")) {
