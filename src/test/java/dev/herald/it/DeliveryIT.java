@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -51,7 +50,7 @@ class DeliveryIT {
         // The WAR that `mvn package` built (named ROOT.war so it serves at "/"), plus a
         // test-only resource that rolls back an ingest.
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("herald.war")))
-                .addClass(RollbackProbe.class);
+                .addClasses(RollbackProbe.class);
     }
 
     @BeforeAll
@@ -169,7 +168,7 @@ class DeliveryIT {
         assertEquals(202, repeat.status());
         assertEquals(msgId, repeat.json().getString("id"), "a repeated Idempotency-Key answers the first answer");
 
-        await(() -> !receiver.at("/hook").isEmpty(), Duration.ofSeconds(20));
+        Waits.until(() -> !receiver.at("/hook").isEmpty(), Duration.ofSeconds(20));
         Thread.sleep(1000); // a duplicate, if any, would arrive meanwhile
         List<Receiver.Request> got = receiver.at("/hook");
         assertEquals(1, got.size(), "one message, one delivery");
@@ -180,7 +179,7 @@ class DeliveryIT {
         assertTrue(Math.abs(System.currentTimeMillis() / 1000 - timestamp) < 60);
         assertEquals(expectedSignature(secret, msgId, timestamp, request.body()), request.header("webhook-signature"));
 
-        await(() -> api().get("/app/acme/attempt/msg/" + msgId).json().getJsonArray("data").size() == 1,
+        Waits.until(() -> api().get("/app/acme/attempt/msg/" + msgId).json().getJsonArray("data").size() == 1,
                 Duration.ofSeconds(10));
         JsonObject attempt = api().get("/app/acme/attempt/msg/" + msgId).json().getJsonArray("data").getJsonObject(0);
         assertEquals(0, attempt.getInt("status"));
@@ -212,17 +211,17 @@ class DeliveryIT {
     @Test
     @Order(7)
     void aFailingReceiverIsRetriedOnTheScheduleUntilExhausted() {
-        // The test server runs with HERALD_DELIVERY_RETRY_SCHEDULE=0,1,1: three attempts.
+        // Herald's retrySchedule extension: three attempts, a second apart.
         Api.Answer endpoint = api().post("/app/acme/endpoint", Json.createObjectBuilder()
                 .add("url", receiver.url("/status/503")).add("filterTypes", Json.createArrayBuilder().add("failing.event"))
-                .build());
+                .add("retrySchedule", Json.createArrayBuilder().add(0).add(1).add(1)).build());
         assertEquals(201, endpoint.status());
         String failing = endpoint.json().getString("id");
         Api.Answer accepted = api().post("/app/acme/msg", Json.createObjectBuilder().add("eventType", "failing.event")
                 .add("payload", Json.createObjectBuilder().add("n", 2)).build());
         String msgId = accepted.json().getString("id");
 
-        await(() -> api().get("/app/acme/attempt/endpoint/" + failing).json().getJsonArray("data").size() == 3,
+        Waits.until(() -> api().get("/app/acme/attempt/endpoint/" + failing).json().getJsonArray("data").size() == 3,
                 Duration.ofSeconds(30));
         var attempts = api().get("/app/acme/attempt/endpoint/" + failing).json().getJsonArray("data");
         for (int i = 0; i < 3; i++) {
@@ -252,7 +251,7 @@ class DeliveryIT {
         // The same endpoint does receive a committed message: the silence above is the rollback.
         api().post("/app/acme/msg", Json.createObjectBuilder().add("eventType", "candidate.created")
                 .add("payload", Json.createObjectBuilder()).build());
-        await(() -> receiver.at("/hook").size() == before + 1, Duration.ofSeconds(20));
+        Waits.until(() -> receiver.at("/hook").size() == before + 1, Duration.ofSeconds(20));
     }
 
     @Test
@@ -379,20 +378,5 @@ class DeliveryIT {
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
         byte[] digest = mac.doFinal((msgId + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
         return "v1," + Base64.getEncoder().encodeToString(digest);
-    }
-
-    static void await(BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

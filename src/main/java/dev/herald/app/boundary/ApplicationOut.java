@@ -1,17 +1,19 @@
 package dev.herald.app.boundary;
 
 import dev.herald.app.entity.Application;
+import dev.herald.delivery.control.RetrySchedule;
 import dev.herald.platform.json.JsonText;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Svix's ApplicationOut ({@code rateLimit} also under its newer name {@code throttleRate}). */
 public record ApplicationOut(String id, String uid, String name, Integer rateLimit, Integer throttleRate,
-        Map<String, String> metadata,
+        Map<String, String> metadata, List<Long> retrySchedule,
         Instant createdAt, Instant updatedAt) {
 
     static ApplicationOut of(Application app) {
         return new ApplicationOut(app.getId(), app.getUid(), app.getName(), app.getRateLimit(), app.getRateLimit(),
-                JsonText.toMap(app.getMetadata()), app.getCreatedAt(), app.getUpdatedAt());
+                JsonText.toMap(app.getMetadata()), RetrySchedule.seconds(app.getRetrySchedule()), app.getCreatedAt(), app.getUpdatedAt());
     }
 }

@@ -2,6 +2,7 @@ package dev.herald.app.boundary;
 
 import dev.herald.app.control.Applications;
 import dev.herald.app.entity.Application;
+import dev.herald.delivery.control.RetrySchedule;
 import dev.herald.platform.json.Fields;
 import dev.herald.platform.json.JsonBody;
 import dev.herald.platform.json.JsonText;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 
 /** {@code /api/v1/app}: Svix applications. */
@@ -92,6 +94,7 @@ public class ApplicationsResource {
         app.setUid(in.uid);
         app.setRateLimit(in.rateLimit);
         app.setMetadata(in.metadata == null ? null : JsonText.ofMap(in.metadata));
+        app.setRetrySchedule(in.retrySchedule);
         app.touch();
         em.flush();
         return Response.ok(ApplicationOut.of(app)).build();
@@ -116,6 +119,9 @@ public class ApplicationsResource {
         if (in.fields.present("metadata")) {
             app.setMetadata(in.metadata == null ? null : JsonText.ofMap(in.metadata));
         }
+        if (in.fields.present("retrySchedule")) {
+            app.setRetrySchedule(in.retrySchedule);
+        }
         app.touch();
         em.flush();
         return ApplicationOut.of(app);
@@ -133,6 +139,7 @@ public class ApplicationsResource {
         app.setUid(uid);
         app.setRateLimit(in.rateLimit);
         app.setMetadata(in.metadata == null ? null : JsonText.ofMap(in.metadata));
+        app.setRetrySchedule(in.retrySchedule);
         em.persist(app);
         em.flush();
         return app;
@@ -154,6 +161,7 @@ public class ApplicationsResource {
         String uid;
         Integer rateLimit;
         Map<String, String> metadata;
+        String retrySchedule;
 
         static Input read(JsonObject json, boolean patch) {
             Input in = new Input();
@@ -167,6 +175,16 @@ public class ApplicationsResource {
             // Svix renamed rateLimit to throttleRate; newer SDKs send the latter.
             in.rateLimit = f.has("throttleRate") ? f.optionalInt("throttleRate", 1, 65535) : f.optionalInt("rateLimit", 1, 65535);
             in.metadata = f.optionalStringMap("metadata", 64);
+            // Herald extension: the retry schedule of this application's endpoints, in seconds.
+            List<Long> retry = f.optionalIntegerList("retrySchedule", 50);
+            if (retry != null) {
+                String problem = RetrySchedule.problemWith(retry);
+                if (problem != null) {
+                    f.error("retrySchedule", problem, "value_error");
+                } else {
+                    in.retrySchedule = RetrySchedule.text(retry);
+                }
+            }
             f.validate();
             return in;
         }

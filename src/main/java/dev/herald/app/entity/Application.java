@@ -28,6 +28,10 @@ public class Application {
     @Column(length = 16_384)
     private String metadata;
 
+    /** Herald extension: the default retry schedule of this application's endpoints. */
+    @Column(length = 1024)
+    private String retrySchedule;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -85,6 +89,14 @@ public class Application {
 
     public void setMetadata(String metadata) {
         this.metadata = metadata;
+    }
+
+    public String getRetrySchedule() {
+        return retrySchedule;
+    }
+
+    public void setRetrySchedule(String retrySchedule) {
+        this.retrySchedule = retrySchedule;
     }
 
     public Instant getCreatedAt() {

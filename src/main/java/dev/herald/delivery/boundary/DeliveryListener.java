@@ -41,7 +41,8 @@ public class DeliveryListener implements MessageListener {
                 LOG.warning("Ignoring a message that is not a Herald delivery ticket: " + message.getJMSMessageID());
                 return;
             }
-            dispatcher.dispatch(text.getText(), message.getIntProperty(DeliveryQueue.ATTEMPT));
+            dispatcher.dispatch(new DeliveryQueue.Ticket(text.getText(),
+                    message.getStringProperty(DeliveryQueue.ENDPOINT), message.getIntProperty(DeliveryQueue.ATTEMPT), 0));
         } catch (JMSException e) {
             LOG.log(Level.WARNING, "Unreadable delivery ticket", e);
             throw new IllegalStateException(e);

@@ -1,10 +1,13 @@
 package dev.herald.delivery.control;
 
-import dev.herald.platform.Times;
 import dev.herald.delivery.entity.Attempt;
 import dev.herald.delivery.entity.Delivery;
 import dev.herald.delivery.entity.DeliveryStatus;
+import dev.herald.platform.Times;
+import dev.herald.subscription.control.EndpointDisabled;
+import dev.herald.subscription.entity.Endpoint;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,9 +34,13 @@ public class DeliveryLedger {
     @Inject
     DeliverySettings settings;
 
+    @Inject
+    Event<EndpointDisabled> disabled;
+
     /**
-     * Claims attempt {@code attempt} of a delivery, or answers null when the queue message is
-     * stale: the delivery is gone, final, already past that attempt, or being sent right now.
+     * Claims attempt {@code attempt} of a delivery, or answers null when the ticket is stale or
+     * must wait: the delivery is gone, final, already past that attempt, being sent right now, or
+     * its endpoint is paused or disabled (resuming or enabling queues it again).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public DeliveryTask begin(String deliveryId, int attempt) {
@@ -42,39 +49,86 @@ public class DeliveryLedger {
             return null;
         }
         Instant now = Times.now();
-        Duration inFlightLimit = settings.requestTimeout().plus(settings.connectTimeout()).plusSeconds(30);
         if (d.getStatus() == DeliveryStatus.SENDING && d.getSendingSince() != null
-                && d.getSendingSince().plus(inFlightLimit).isAfter(now)) {
+                && d.getSendingSince().plus(settings.inFlightLimit()).isAfter(now)) {
             return null;
         }
+        Endpoint endpoint = d.getEndpoint();
+        if (endpoint.isPaused() || endpoint.isDisabled()) {
+            return null;
+        }
+        boolean manual = d.nextIsManual();
+        int position = d.nextChainPosition();
         d.startAttempt(now);
-        var endpoint = d.getEndpoint();
         var message = d.getMessage();
+        RetrySchedule schedule = settings.scheduleFor(endpoint.getRetrySchedule(), endpoint.getApp().getRetrySchedule());
         return new DeliveryTask(d.getId(), message.getApp().getId(), message.getId(), endpoint.getId(),
-                endpoint.getUrl(), endpoint.getSecret(), message.getPayload(), attempt);
+                endpoint.getUrl(), endpoint.getSecret(), message.getPayload(), attempt, position, manual, schedule);
     }
 
     /** Records the attempt; schedules the next one or marks the delivery final. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finish(DeliveryTask task, Outcome outcome) {
-        Delivery d = em.find(Delivery.class, task.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
         Instant now = Times.now();
         em.persist(new Attempt(task.appId(), task.msgId(), task.endpointId(), task.deliveryId(), task.url(),
-                task.attempt(), outcome.succeeded(), outcome.statusCode(), truncate(outcome.response()),
+                task.attempt(), task.manual(), outcome.succeeded(), outcome.statusCode(), truncate(outcome.response()),
                 outcome.durationMs(), now));
+        Delivery d = em.find(Delivery.class, task.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
         if (d == null) {
             return; // the endpoint was deleted meanwhile: log the attempt, owe nothing
         }
-        if (outcome.succeeded()) {
-            d.succeeded(now);
-            return;
+        Endpoint endpoint = d.getEndpoint();
+        Instant failingSince = recordEndpointOutcome(endpoint, outcome.succeeded(), now);
+        RetryPolicy.Decision decision = RetryPolicy.decide(outcome, task.retrySchedule(), task.chainPosition(),
+                settings.retryAfterCap(), ThreadLocalRandom.current());
+        switch (decision.verdict()) {
+            case SUCCEEDED -> d.succeeded(now);
+            case RETRY -> {
+                d.failed(now, now.plus(decision.delay()));
+                queue.enqueue(List.of(new DeliveryQueue.Ticket(d.getId(), endpoint.getId(), task.attempt() + 1,
+                        decision.delay().toMillis())));
+            }
+            case EXHAUSTED -> d.failed(now, null);
+            case GONE -> {
+                d.failed(now, null);
+                disable(endpoint, "the receiver answered 410 Gone");
+            }
         }
-        Duration delay = RetrySchedule.isRetryable(outcome.statusCode())
-                ? settings.schedule().delayBefore(task.attempt() + 1, ThreadLocalRandom.current())
-                : null;
-        d.failed(now, delay == null ? null : now.plus(delay));
-        if (delay != null) {
-            queue.enqueue(List.of(new DeliveryQueue.Ticket(d.getId(), task.attempt() + 1, delay.toMillis())));
+        if (failingSince != null && !failingSince.plus(settings.autoDisableAfter()).isAfter(now)) {
+            disable(endpoint, "every attempt has failed since " + failingSince);
+        }
+    }
+
+    /*
+     * Endpoint rows are shared by every concurrent attempt to that endpoint, so they are changed
+     * with conditional bulk updates rather than through the versioned entity: two attempts ending
+     * at once must not fail each other's transaction with an optimistic-lock conflict.
+     */
+
+    /** Keeps the endpoint's failing-since mark; answers it (null after a success). */
+    private Instant recordEndpointOutcome(Endpoint endpoint, boolean success, Instant now) {
+        if (success) {
+            if (endpoint.getFailingSince() != null) {
+                em.createQuery("update Endpoint e set e.failingSince = null where e.id = :id")
+                        .setParameter("id", endpoint.getId()).executeUpdate();
+            }
+            return null;
+        }
+        if (endpoint.getFailingSince() != null) {
+            return endpoint.getFailingSince();
+        }
+        em.createQuery("update Endpoint e set e.failingSince = :now where e.id = :id and e.failingSince is null")
+                .setParameter("now", now).setParameter("id", endpoint.getId()).executeUpdate();
+        return now;
+    }
+
+    /** Disables the endpoint once: only the attempt that flips the flag tells the operator. */
+    private void disable(Endpoint endpoint, String reason) {
+        int flipped = em.createQuery("update Endpoint e set e.disabled = true, e.updatedAt = :now "
+                + "where e.id = :id and e.disabled = false")
+                .setParameter("now", Times.now()).setParameter("id", endpoint.getId()).executeUpdate();
+        if (flipped == 1) {
+            disabled.fire(new EndpointDisabled(endpoint.getApp().getId(), endpoint.getId(), endpoint.getUrl(), reason));
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.Collection;
 @ApplicationScoped
 public class DeliveryQueue {
     public static final String ATTEMPT = "attempt";
+    public static final String ENDPOINT = "endpoint";
     static final String SCHEDULED_DELAY = "AMQ_SCHEDULED_DELAY";
 
     @Resource(lookup = HeraldResources.CONNECTION_FACTORY)
@@ -31,8 +32,14 @@ public class DeliveryQueue {
     @Resource(lookup = HeraldResources.DELIVERY_QUEUE)
     Queue queue;
 
-    /** One ticket per delivery: run attempt {@code attempt} after {@code delayMillis}. */
-    public record Ticket(String deliveryId, int attempt, long delayMillis) {
+    /**
+     * One ticket per delivery: run attempt {@code attempt} after {@code delayMillis}. The endpoint
+     * travels along so the listener can apply per-endpoint limits without a database read.
+     */
+    public record Ticket(String deliveryId, String endpointId, int attempt, long delayMillis) {
+        public Ticket later(long millis) {
+            return new Ticket(deliveryId, endpointId, attempt, millis);
+        }
     }
 
     public void enqueue(Collection<Ticket> tickets) {
@@ -45,6 +52,9 @@ public class DeliveryQueue {
             for (Ticket ticket : tickets) {
                 TextMessage message = session.createTextMessage(ticket.deliveryId());
                 message.setIntProperty(ATTEMPT, ticket.attempt());
+                if (ticket.endpointId() != null) {
+                    message.setStringProperty(ENDPOINT, ticket.endpointId());
+                }
                 if (ticket.delayMillis() > 0) {
                     message.setLongProperty(SCHEDULED_DELAY, ticket.delayMillis());
                 }

@@ -12,6 +12,8 @@ import java.util.random.RandomGenerator;
 public record RetrySchedule(List<Duration> delays, double jitter) {
     /** Svix's schedule: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
     public static final String DEFAULT = "0,5,300,1800,7200,18000,36000,36000";
+    static final int MAX_ATTEMPTS = 50;
+    static final Duration MAX_DELAY = Duration.ofDays(7);
 
     public RetrySchedule {
         if (delays.isEmpty()) {
@@ -31,6 +33,55 @@ public record RetrySchedule(List<Duration> delays, double jitter) {
             delays.add(Duration.ofSeconds(s));
         }
         return new RetrySchedule(delays, jitter);
+    }
+
+    /** The comma-separated seconds this schedule was parsed from (jitter aside). */
+    public String toText() {
+        StringBuilder b = new StringBuilder();
+        for (Duration d : delays) {
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(d.toSeconds());
+        }
+        return b.toString();
+    }
+
+    /** The stored form ("0,2,4") of delays in seconds. */
+    public static String text(List<Long> seconds) {
+        StringBuilder b = new StringBuilder();
+        for (long s : seconds) {
+            if (b.length() > 0) {
+                b.append(',');
+            }
+            b.append(s);
+        }
+        return b.toString();
+    }
+
+    /** The delays in seconds of a stored schedule, or null. */
+    public static List<Long> seconds(String text) {
+        if (text == null) {
+            return null;
+        }
+        List<Long> values = new ArrayList<>();
+        for (String part : text.split(",")) {
+            values.add(Long.parseLong(part.trim()));
+        }
+        return values;
+    }
+
+    /** Why a schedule given through the API or JMX is unacceptable, or null. */
+    public static String problemWith(List<Long> seconds) {
+        if (seconds.isEmpty() || seconds.size() > MAX_ATTEMPTS) {
+            return "must list between 1 and " + MAX_ATTEMPTS + " delays";
+        }
+        for (long s : seconds) {
+            if (s < 0 || s > MAX_DELAY.toSeconds()) {
+                return "delays must be between 0 and " + MAX_DELAY.toSeconds() + " seconds";
+            }
+        }
+        return null;
     }
 
     public int maxAttempts() {
@@ -53,8 +104,4 @@ public record RetrySchedule(List<Duration> delays, double jitter) {
         return Duration.ofMillis(Math.round(base.toMillis() * factor));
     }
 
-    /** Network errors, timeouts, 5xx, 408 and 429 are worth another try; other answers are final. */
-    public static boolean isRetryable(int statusCode) {
-        return statusCode == 0 || statusCode >= 500 || statusCode == 408 || statusCode == 429;
-    }
 }

@@ -72,7 +72,10 @@ public class WebhookSender {
                 String location = response.headers().firstValue("location").orElse("(none)");
                 excerpt = "Redirect not followed (Location: " + location + ") " + excerpt;
             }
-            return new Outcome(status, excerpt, elapsedMs(start));
+            java.time.Duration retryAfter = status == 429 || status == 503
+                    ? RetryPolicy.parseRetryAfter(response.headers().firstValue("retry-after").orElse(null), Instant.now())
+                    : null;
+            return new Outcome(status, excerpt, elapsedMs(start), retryAfter);
         } catch (HttpConnectTimeoutException e) {
             return Outcome.noAnswer("Network Error: connect timed out after " + settings.connectTimeout().toMillis() + " ms",
                     elapsedMs(start));

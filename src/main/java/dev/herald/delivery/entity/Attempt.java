@@ -66,7 +66,9 @@ public class Attempt {
     }
 
     public Attempt(String appId, String msgId, String endpointId, String deliveryId, String url, int attemptNumber,
-            boolean success, int responseStatusCode, String response, long responseDurationMs, Instant timestamp) {
+            boolean manual, boolean success, int responseStatusCode, String response, long responseDurationMs,
+            Instant timestamp) {
+        this.triggerType = manual ? 1 : 0;
         this.id = Ids.next("atmpt");
         this.appId = appId;
         this.msgId = msgId;

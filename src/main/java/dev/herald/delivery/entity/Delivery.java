@@ -46,6 +46,18 @@ public class Delivery {
     /** Attempts made so far. */
     private int attempts;
 
+    /**
+     * The value of {@link #attempts} when the current retry chain began: 0 at first, the attempt
+     * count at a resend or recovery. The retry schedule is applied from here.
+     */
+    private int chainStart;
+
+    /** Whether the current chain was started by a person rather than by ingest. */
+    private boolean manualChain;
+
+    /** When a ticket for this delivery was last put on the queue (the sweeper's guide). */
+    private Instant lastQueuedAt;
+
     /** When the next attempt is due (null once final). */
     private Instant nextAttemptAt;
 
@@ -71,6 +83,28 @@ public class Delivery {
         this.createdAt = Times.now();
         this.updatedAt = createdAt;
         this.nextAttemptAt = createdAt;
+        this.lastQueuedAt = createdAt;
+    }
+
+    /** The position in the current retry chain of the next attempt (1 = first of the chain). */
+    public int nextChainPosition() {
+        return attempts + 1 - chainStart;
+    }
+
+    /** A manual resend or a recovery: a fresh retry chain starting now. */
+    public void restartChain(Instant now) {
+        chainStart = attempts;
+        manualChain = true;
+        status = DeliveryStatus.PENDING;
+        nextAttemptAt = now;
+        sendingSince = null;
+        lastQueuedAt = now;
+        updatedAt = now;
+    }
+
+    /** Whether the next attempt was asked for by a person (resend, recover). */
+    public boolean nextIsManual() {
+        return manualChain && attempts == chainStart;
     }
 
     /** Marks attempt {@code attempts + 1} as under way. */
@@ -94,6 +128,9 @@ public class Delivery {
         nextAttemptAt = retryAt;
         sendingSince = null;
         updatedAt = now;
+        if (retryAt != null) {
+            lastQueuedAt = now;
+        }
     }
 
     public String getId() {
@@ -118,6 +155,18 @@ public class Delivery {
 
     public Instant getNextAttemptAt() {
         return nextAttemptAt;
+    }
+
+    public Instant getLastQueuedAt() {
+        return lastQueuedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
     }
 
     public Instant getSendingSince() {

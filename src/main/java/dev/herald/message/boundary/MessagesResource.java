@@ -2,7 +2,9 @@ package dev.herald.message.boundary;
 
 import dev.herald.app.control.Applications;
 import dev.herald.app.entity.Application;
+import dev.herald.delivery.control.Redelivery;
 import dev.herald.message.control.Ingest;
+import dev.herald.subscription.control.Endpoints;
 import dev.herald.message.entity.Message;
 import dev.herald.platform.json.Fields;
 import dev.herald.platform.json.JsonBody;
@@ -48,6 +50,12 @@ public class MessagesResource {
     Ingest ingest;
 
     @Inject
+    Endpoints endpoints;
+
+    @Inject
+    Redelivery redelivery;
+
+    @Inject
     @ConfigProperty(name = "herald.payload.max-bytes", defaultValue = "262144")
     int maxPayloadBytes;
 
@@ -90,10 +98,25 @@ public class MessagesResource {
                 .list(em, Message.class, where, params, Message::getId, m -> MessageOut.of(m, content));
     }
 
+    /** Svix's resend: one more delivery of this message to this endpoint, logged as manual. */
+    @POST
+    @Path("{msg}/endpoint/{endpoint}/resend")
+    public Response resend(@PathParam("msg") String msgId, @PathParam("endpoint") String endpointId) {
+        Application app = applications.require(appId);
+        Message message = require(app, msgId);
+        redelivery.resend(message, endpoints.require(app, endpointId));
+        return Response.accepted().build();
+    }
+
     @GET
     @Path("{msg}")
     public MessageOut get(@PathParam("msg") String id, @QueryParam("with_content") String withContent) {
         Application app = applications.require(appId);
+        return MessageOut.of(require(app, id), !"false".equals(withContent));
+    }
+
+    /** A message of this application by id or by the caller's eventId. */
+    private Message require(Application app, String id) {
         Message message = id.startsWith("msg_") ? em.find(Message.class, id) : null;
         if (message == null || !message.getApp().getId().equals(app.getId())) {
             message = ingest.findByEventId(app, id);
@@ -101,6 +124,6 @@ public class MessagesResource {
         if (message == null) {
             throw Problem.notFound("Message", id);
         }
-        return MessageOut.of(message, !"false".equals(withContent));
+        return message;
     }
 }

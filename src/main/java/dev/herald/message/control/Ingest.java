@@ -48,7 +48,7 @@ public class Ingest {
             if (matches(endpoint, eventType, channels)) {
                 Delivery delivery = new Delivery(message, endpoint);
                 em.persist(delivery);
-                tickets.add(new DeliveryQueue.Ticket(delivery.getId(), 1, 0));
+                tickets.add(new DeliveryQueue.Ticket(delivery.getId(), endpoint.getId(), 1, 0));
             }
         }
         em.flush();

@@ -176,6 +176,49 @@ public final class Fields {
         return values;
     }
 
+    /** An ISO-8601 instant such as {@code 2026-11-23T08:00:00Z}. */
+    public java.time.Instant requiredInstant(String name) {
+        String text = requiredString(name, 64);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            error(name, "must be an ISO-8601 date-time with an offset, e.g. 2026-11-23T08:00:00Z", "value_error.datetime");
+            return null;
+        }
+    }
+
+    /** An array of integers, e.g. delays in seconds; {@code null} when absent. */
+    public List<Long> optionalIntegerList(String name, int maxItems) {
+        if (!has(name)) {
+            return null;
+        }
+        if (!(object.get(name) instanceof JsonArray array)) {
+            error(name, "must be an array of integers", "type_error.list");
+            return null;
+        }
+        if (array.size() > maxItems) {
+            error(name, "must have at most " + maxItems + " items", "value_error.list.max_items");
+            return null;
+        }
+        List<Long> values = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof jakarta.json.JsonNumber n) || !n.isIntegral()) {
+                error(name + "." + i, "must be an integer", "type_error.integer");
+                return null;
+            }
+            try {
+                values.add(n.longValueExact());
+            } catch (ArithmeticException e) {
+                error(name + "." + i, "is out of range", "value_error.number");
+                return null;
+            }
+        }
+        return values;
+    }
+
     /** A flat object of string values (Svix {@code metadata}); {@code null} when absent. */
     public Map<String, String> optionalStringMap(String name, int maxEntries) {
         if (!has(name)) {

@@ -2,6 +2,8 @@ package dev.herald.subscription.boundary;
 
 import dev.herald.app.control.Applications;
 import dev.herald.app.entity.Application;
+import dev.herald.delivery.control.Requeuer;
+import dev.herald.delivery.control.RetrySchedule;
 import dev.herald.platform.json.Fields;
 import dev.herald.platform.json.JsonBody;
 import dev.herald.platform.json.JsonText;
@@ -34,6 +36,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -56,6 +59,9 @@ public class EndpointsResource {
 
     @Inject
     TargetPolicy targets;
+
+    @Inject
+    Requeuer requeuer;
 
     @PathParam("app")
     String appId;
@@ -109,10 +115,12 @@ public class EndpointsResource {
             return Response.status(Response.Status.CREATED).entity(EndpointOut.of(endpoint)).build();
         }
         requireUidFree(app, endpoint, in.uid);
+        boolean wasDisabled = endpoint.isDisabled();
         endpoint.setUrl(in.url);
         in.applyTo(endpoint, true);
         endpoint.touch();
         em.flush();
+        resumeIfEnabled(endpoint, wasDisabled);
         return Response.ok(EndpointOut.of(endpoint)).build();
     }
 
@@ -129,9 +137,11 @@ public class EndpointsResource {
         if (in.fields.present("uid")) {
             requireUidFree(app, endpoint, in.uid);
         }
+        boolean wasDisabled = endpoint.isDisabled();
         in.applyTo(endpoint, false);
         endpoint.touch();
         em.flush();
+        resumeIfEnabled(endpoint, wasDisabled);
         return EndpointOut.of(endpoint);
     }
 
@@ -148,6 +158,29 @@ public class EndpointsResource {
     public JsonObject secret(@PathParam("endpoint") String id) {
         Endpoint endpoint = endpoints.require(applications.require(appId), id);
         return Json.createObjectBuilder().add("key", endpoint.getSecret()).build();
+    }
+
+    /**
+     * Svix's recover: every delivery to this endpoint that failed for good since {@code since}
+     * (and, if given, before {@code until}) gets a fresh retry chain.
+     */
+    @POST
+    @Path("{endpoint}/recover")
+    public Response recover(@PathParam("endpoint") String id, @Context HttpHeaders headers, InputStream body) {
+        Endpoint endpoint = endpoints.require(applications.require(appId), id);
+        Fields f = Fields.of(JsonBody.readObject(headers, body, MAX_BODY));
+        java.time.Instant since = f.requiredInstant("since");
+        f.validate();
+        int recovered = requeuer.restartExhausted(endpoint.getId(), since);
+        return Response.accepted(Json.createObjectBuilder().add("id", dev.herald.platform.Ids.next("qtask"))
+                .add("status", "finished").add("task", "endpoint.recover").add("recovered", recovered).build()).build();
+    }
+
+    /** An endpoint switched back on gets what it is owed. */
+    private void resumeIfEnabled(Endpoint endpoint, boolean wasDisabled) {
+        if (wasDisabled && !endpoint.isDisabled()) {
+            requeuer.requeueOwed(endpoint.getId());
+        }
     }
 
     private void checkTarget(String url) {
@@ -179,6 +212,7 @@ public class EndpointsResource {
         Integer version;
         Map<String, String> metadata;
         String secret;
+        String retrySchedule;
 
         static Input read(JsonObject json, boolean patch) {
             Input in = new Input();
@@ -222,6 +256,16 @@ public class EndpointsResource {
                     f.error("secret", problem, "value_error");
                 }
             }
+            // Herald extension: this endpoint's own retry schedule, delays in seconds.
+            List<Long> retry = f.optionalIntegerList("retrySchedule", 50);
+            if (retry != null) {
+                String problem = RetrySchedule.problemWith(retry);
+                if (problem != null) {
+                    f.error("retrySchedule", problem, "value_error");
+                } else {
+                    in.retrySchedule = RetrySchedule.text(retry);
+                }
+            }
             if (patch && f.present("url") && !f.has("url")) {
                 f.error("url", "must not be null", "type_error.none.not_allowed");
             }
@@ -251,6 +295,9 @@ public class EndpointsResource {
             }
             if (replace || fields.present("metadata")) {
                 e.setMetadata(metadata == null ? null : JsonText.ofMap(metadata));
+            }
+            if (replace || fields.present("retrySchedule")) {
+                e.setRetrySchedule(retrySchedule);
             }
             if (secret != null && !replace) {
                 e.setSecret(secret);

@@ -51,6 +51,16 @@ public class Endpoint {
     @Column(length = 16_384)
     private String metadata;
 
+    /** Herald extension: delay in seconds before each attempt, e.g. "0,2,4"; null: the app's. */
+    @Column(length = 1024)
+    private String retrySchedule;
+
+    /** Since when every attempt has failed (null after a success): drives auto-disable. */
+    private Instant failingSince;
+
+    /** Deliveries wait while paused (set by an operator over JMX). */
+    private boolean paused;
+
     /** {@code whsec_<base64>}. */
     @Column(nullable = false, length = 256)
     private String secret;
@@ -158,6 +168,26 @@ public class Endpoint {
 
     public void setMetadata(String metadata) {
         this.metadata = metadata;
+    }
+
+    public String getRetrySchedule() {
+        return retrySchedule;
+    }
+
+    public void setRetrySchedule(String retrySchedule) {
+        this.retrySchedule = retrySchedule;
+    }
+
+    public Instant getFailingSince() {
+        return failingSince;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    public void setPaused(boolean paused) {
+        this.paused = paused;
     }
 
     public String getSecret() {

@@ -1,7 +1,6 @@
 package dev.herald.delivery.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,15 +42,13 @@ class RetryScheduleTest {
     }
 
     @Test
-    void onlyTransientFailuresAreRetried() {
-        assertTrue(RetrySchedule.isRetryable(0));
-        assertTrue(RetrySchedule.isRetryable(500));
-        assertTrue(RetrySchedule.isRetryable(503));
-        assertTrue(RetrySchedule.isRetryable(429));
-        assertTrue(RetrySchedule.isRetryable(408));
-        assertFalse(RetrySchedule.isRetryable(400));
-        assertFalse(RetrySchedule.isRetryable(404));
-        assertFalse(RetrySchedule.isRetryable(301));
+    void roundTripsItsTextAndChecksApiInput() {
+        assertEquals("0,2,4", RetrySchedule.parse("0, 2,4", 0.2).toText());
+        assertEquals(java.util.List.of(0L, 2L, 4L), RetrySchedule.seconds("0,2,4"));
+        assertNull(RetrySchedule.problemWith(java.util.List.of(0L, 2L)));
+        assertTrue(RetrySchedule.problemWith(java.util.List.of()) != null);
+        assertTrue(RetrySchedule.problemWith(java.util.List.of(-1L)) != null);
+        assertTrue(RetrySchedule.problemWith(java.util.List.of(8L * 24 * 3600)) != null);
     }
 
     @Test

@@ -1,0 +1,63 @@
+package dev.herald.delivery.boundary;
+
+import dev.herald.delivery.control.DeliveryPause;
+import dev.herald.delivery.control.DeliverySettings;
+import dev.herald.delivery.control.Requeuer;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Re-queues deliveries whose queue ticket was lost (a rolled-back send, a broker store lost with
+ * its disk): a lost ticket delays a delivery but never loses it. A non-persistent interval timer:
+ * on Payara Micro persistent timers do not survive a restart anyway, and a sweep is idempotent.
+ */
+@Singleton
+@Startup
+public class Sweeper {
+    private static final Logger LOG = Logger.getLogger(Sweeper.class.getName());
+    static final int BATCH = 1000;
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    DeliverySettings settings;
+
+    @Inject
+    DeliveryPause pause;
+
+    @Inject
+    Requeuer requeuer;
+
+    @PostConstruct
+    void schedule() {
+        long every = settings.sweeperInterval().toMillis();
+        timers.createIntervalTimer(every, every, new TimerConfig("herald-sweeper", false));
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void sweep() {
+        if (pause.isPaused()) {
+            return;
+        }
+        try {
+            int queued = requeuer.requeueOverdue(BATCH);
+            if (queued > 0) {
+                LOG.info("Sweeper queued " + queued + " overdue deliveries again");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sweep failed; the next one will try again", e);
+        }
+    }
+}

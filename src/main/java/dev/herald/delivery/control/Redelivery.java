@@ -1,0 +1,48 @@
+package dev.herald.delivery.control;
+
+import dev.herald.delivery.entity.Delivery;
+import dev.herald.delivery.entity.DeliveryStatus;
+import dev.herald.message.entity.Message;
+import dev.herald.platform.Times;
+import dev.herald.platform.problem.Problem;
+import dev.herald.subscription.entity.Endpoint;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/** Deliveries asked for again by a person: Svix's resend of one message to one endpoint. */
+@ApplicationScoped
+public class Redelivery {
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    DeliveryQueue queue;
+
+    /**
+     * Starts a fresh retry chain for this message and endpoint (creating the delivery if the
+     * message never went there, e.g. the endpoint was added later); its first attempt is logged as
+     * manual.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resend(Message message, Endpoint endpoint) {
+        Delivery d = em.createQuery("select d from Delivery d where d.message.id = :msg and d.endpoint.id = :ep",
+                Delivery.class).setParameter("msg", message.getId()).setParameter("ep", endpoint.getId())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
+        Instant now = Times.now();
+        if (d == null) {
+            d = new Delivery(message, endpoint);
+            em.persist(d);
+        } else if (d.getStatus() == DeliveryStatus.SENDING) {
+            throw Problem.conflict("An attempt of this message to this endpoint is under way; try again when it ends");
+        }
+        d.restartChain(now);
+        em.flush();
+        queue.enqueue(List.of(new DeliveryQueue.Ticket(d.getId(), endpoint.getId(), d.getAttempts() + 1, 0)));
+    }
+}

@@ -1,0 +1,52 @@
+package dev.herald.ops.boundary;
+
+/**
+ * {@code herald:type=Delivery}: what an operator reads and tunes at run time, from JConsole or
+ * {@code jcmd}. Changes apply to this instance and last until it restarts.
+ */
+public interface DeliveryOperationsMBean {
+    /** Default delays in seconds before each attempt, e.g. "0,5,300"; their count is the maximum. */
+    String getDefaultRetrySchedule();
+
+    void setDefaultRetrySchedule(String seconds);
+
+    int getMaxAttempts();
+
+    /** Attempts that may run at once to one endpoint. */
+    int getEndpointConcurrency();
+
+    void setEndpointConcurrency(int concurrency);
+
+    /** Listener sessions on the delivery queue (fixed by the message-driven bean's activation). */
+    int getListenerSessions();
+
+    /** Pause or resume all delivery on this instance; resuming queues everything owed again. */
+    boolean isPaused();
+
+    void setPaused(boolean paused);
+
+    /** Returns false when there is no such endpoint. */
+    boolean pauseEndpoint(String endpointId);
+
+    boolean resumeEndpoint(String endpointId);
+
+    /** Messages waiting on the delivery queue (the broker's own count, scheduled retries aside). */
+    long getQueueDepth();
+
+    int getInFlight();
+
+    long getDeadLetterCount();
+
+    /** Restart every exhausted delivery with a fresh retry chain; returns how many. */
+    int replayDeadLetters();
+
+    double getAttemptsPerSecond();
+
+    long getAttemptsTotal();
+
+    long getSucceededTotal();
+
+    long getFailedTotal();
+
+    long getEndpointsAutoDisabled();
+}

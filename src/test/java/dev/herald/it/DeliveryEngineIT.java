@@ -1,0 +1,290 @@
+package dev.herald.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The delivery engine as a receiver and an operator see it: retry rules, the dead-letter view,
+ * resend and recover, isolation of a slow endpoint, a lost queue ticket, and the JMX controls.
+ * Endpoints carry their own short retry schedules so the story takes seconds.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@RunAsClient
+class DeliveryEngineIT {
+    static final String TOKEN = System.getProperty("herald.testToken");
+    static final String APP = "engine";
+    static final String MBEAN = "herald:type=Delivery";
+    static Receiver receiver;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("herald.war")))
+                .addClasses(LostTicketProbe.class, JmxProbe.class);
+    }
+
+    @BeforeAll
+    static void startReceiver() throws Exception {
+        receiver = new Receiver();
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        receiver.close();
+    }
+
+    Api api() {
+        return new Api(base.toString().replaceAll("/+$", "") + "/api/v1", TOKEN);
+    }
+
+    @Test
+    @Order(1)
+    void setUp() {
+        Api.Answer app = api().post("/app", Json.createObjectBuilder().add("name", "Engine").add("uid", APP).build());
+        assertTrue(app.status() == 201 || app.status() == 409, app.body());
+    }
+
+    /** An endpoint receiving only {@code eventType}, with its own retry schedule. */
+    String endpoint(String path, String eventType, long... schedule) {
+        JsonArrayBuilder delays = Json.createArrayBuilder();
+        for (long s : schedule) {
+            delays.add(s);
+        }
+        Api.Answer created = api().post("/app/" + APP + "/endpoint", Json.createObjectBuilder()
+                .add("url", receiver.url(path)).add("filterTypes", Json.createArrayBuilder().add(eventType))
+                .add("retrySchedule", delays).build());
+        assertEquals(201, created.status(), created.body());
+        return created.json().getString("id");
+    }
+
+    String send(String eventType) {
+        Api.Answer accepted = api().post("/app/" + APP + "/msg", Json.createObjectBuilder().add("eventType", eventType)
+                .add("payload", Json.createObjectBuilder().add("at", Instant.now().toString())).build());
+        assertEquals(202, accepted.status(), accepted.body());
+        return accepted.json().getString("id");
+    }
+
+    JsonArray attempts(String msgId) {
+        return api().get("/app/" + APP + "/attempt/msg/" + msgId).json().getJsonArray("data");
+    }
+
+    JsonObject delivery(String endpointId) {
+        JsonArray rows = api().get("/app/" + APP + "/delivery?endpoint=" + endpointId).json().getJsonArray("data");
+        assertEquals(1, rows.size());
+        return rows.getJsonObject(0);
+    }
+
+    @Test
+    @Order(2)
+    void aFailingReceiverIsRetriedUntilItSucceeds() {
+        String ep = endpoint("/flaky/2/a", "retry.then.success", 0, 1, 1, 1);
+        String msg = send("retry.then.success");
+        Waits.until(() -> "succeeded".equals(delivery(ep).getString("status")), Duration.ofSeconds(20));
+        JsonArray tries = attempts(msg);
+        assertEquals(3, tries.size(), "503, 503, then 200");
+        assertEquals(200, tries.getJsonObject(0).getInt("responseStatusCode"));
+        assertEquals(503, tries.getJsonObject(2).getInt("responseStatusCode"));
+        assertEquals(3, receiver.at("/flaky/2/a").size());
+    }
+
+    @Test
+    @Order(3)
+    void aClientErrorIsFinalAndShowsInTheDeadLetterView() throws Exception {
+        String ep = endpoint("/status/400/b", "client.error", 0, 1, 1);
+        String msg = send("client.error");
+        Waits.until(() -> "exhausted".equals(delivery(ep).getString("status")), Duration.ofSeconds(20));
+        Thread.sleep(2500); // a retry, if any, would have come by now
+        assertEquals(1, attempts(msg).size(), "a 400 is not retried");
+        JsonArray dead = api().get("/app/" + APP + "/delivery?status=exhausted").json().getJsonArray("data");
+        assertTrue(dead.stream().anyMatch(d -> d.asJsonObject().getString("msgId").equals(msg)));
+    }
+
+    @Test
+    @Order(4)
+    void retryAfterIsRespected() {
+        endpoint("/retry-after/3/c", "slow.down", 0, 1);
+        String msg = send("slow.down");
+        Waits.until(() -> receiver.at("/retry-after/3/c").size() == 2, Duration.ofSeconds(20));
+        List<Receiver.Request> got = receiver.at("/retry-after/3/c");
+        long gap = got.get(1).receivedAtMillis() - got.get(0).receivedAtMillis();
+        assertTrue(gap >= 2700, "the second attempt came " + gap + " ms after a 429 with Retry-After: 3");
+        Waits.until(() -> attempts(msg).size() == 2, Duration.ofSeconds(5));
+        assertEquals(429, attempts(msg).getJsonObject(1).getInt("responseStatusCode"));
+    }
+
+    @Test
+    @Order(5)
+    void aResendDeliversAgainAndIsLoggedAsManual() {
+        String ep = endpoint("/status/500/d", "resend.me", 0);
+        String msg = send("resend.me");
+        Waits.until(() -> "exhausted".equals(delivery(ep).getString("status")), Duration.ofSeconds(20));
+        // the customer fixes their receiver, the operator resends
+        assertEquals(200, api().method("PATCH", "/app/" + APP + "/endpoint/" + ep,
+                Json.createObjectBuilder().add("url", receiver.url("/ok/d")).build().toString()).status());
+        Api.Answer resent = api().post("/app/" + APP + "/msg/" + msg + "/endpoint/" + ep + "/resend", "", null);
+        assertEquals(202, resent.status(), resent.body());
+        Waits.until(() -> "succeeded".equals(delivery(ep).getString("status")), Duration.ofSeconds(20));
+        JsonObject latest = attempts(msg).getJsonObject(0);
+        assertEquals(200, latest.getInt("responseStatusCode"));
+        assertEquals(1, latest.getInt("triggerType"), "manual");
+        assertEquals(2, latest.getInt("attemptNumber"));
+        assertEquals(404, api().post("/app/" + APP + "/msg/msg_none/endpoint/" + ep + "/resend", "", null).status());
+    }
+
+    @Test
+    @Order(6)
+    void recoverRestartsEveryFailedDeliveryOfAnEndpointSinceATime() {
+        String ep = endpoint("/status/503/e", "recover.me", 0);
+        Instant since = Instant.now().minusSeconds(1);
+        List<String> msgs = List.of(send("recover.me"), send("recover.me"));
+        Waits.until(() -> api().get("/app/" + APP + "/delivery?status=exhausted&endpoint=" + ep).json()
+                .getJsonArray("data").size() == 2, Duration.ofSeconds(20));
+        api().method("PATCH", "/app/" + APP + "/endpoint/" + ep,
+                Json.createObjectBuilder().add("url", receiver.url("/ok/e")).build().toString());
+        Api.Answer recovered = api().post("/app/" + APP + "/endpoint/" + ep + "/recover",
+                Json.createObjectBuilder().add("since", since.toString()).build());
+        assertEquals(202, recovered.status(), recovered.body());
+        assertEquals(2, recovered.json().getInt("recovered"));
+        Waits.until(() -> receiver.at("/ok/e").size() == 2, Duration.ofSeconds(20));
+        assertEquals(msgs.stream().sorted().toList(),
+                receiver.at("/ok/e").stream().map(r -> r.header("webhook-id")).sorted().toList());
+        Api.Answer bad = api().post("/app/" + APP + "/endpoint/" + ep + "/recover", "{\"since\":\"yesterday\"}", null);
+        assertEquals(422, bad.status());
+    }
+
+    @Test
+    @Order(7)
+    void aSlowEndpointNeitherDelaysAHealthyOneNorTakesMoreThanItsShareOfThreads() {
+        endpoint("/slow/2000/s", "slow.event", 0);
+        endpoint("/fast", "fast.event", 0);
+        long start = System.currentTimeMillis();
+        for (int i = 0; i < 12; i++) {
+            send("slow.event");
+        }
+        send("fast.event");
+        Waits.until(() -> receiver.at("/fast").size() == 1, Duration.ofSeconds(10));
+        long fastAfter = receiver.at("/fast").get(0).receivedAtMillis() - start;
+        assertTrue(fastAfter < 3000, "the healthy endpoint waited " + fastAfter + " ms behind the slow one");
+        // at most 4 attempts (the default per-endpoint concurrency) can be waiting on the slow receiver at once
+        Waits.until(() -> receiver.at("/slow/2000/s").size() == 12, Duration.ofSeconds(30));
+        List<Long> arrivals = receiver.at("/slow/2000/s").stream().map(Receiver.Request::receivedAtMillis).sorted().toList();
+        for (int i = 4; i < arrivals.size(); i++) {
+            assertTrue(arrivals.get(i) - arrivals.get(i - 4) >= 1900,
+                    "more than 4 attempts overlapped at the slow endpoint: " + arrivals);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void a410DisablesTheEndpoint() {
+        String ep = endpoint("/status/410/g", "gone.event", 0, 1, 1);
+        send("gone.event");
+        Waits.until(() -> api().get("/app/" + APP + "/endpoint/" + ep).json().getBoolean("disabled"),
+                Duration.ofSeconds(20));
+        assertEquals("exhausted", delivery(ep).getString("status"));
+        assertEquals(1, receiver.at("/status/410/g").size());
+    }
+
+    @Test
+    @Order(9)
+    void theSweeperDeliversADeliveryWhoseQueueTicketWasLost() {
+        String ep = endpoint("/lost", "lost.ticket", 0);
+        Api.Answer probe = api().post("/_test/lost-ticket/" + APP + "/" + ep + "/lost.ticket", "{}", null);
+        assertEquals(200, probe.status(), probe.body());
+        String msg = probe.json().getString("msgId");
+        // nothing was queued; the sweeper (every 2 s, grace 2 s in the test server) finds the row
+        Waits.until(() -> receiver.at("/lost").size() == 1, Duration.ofSeconds(20));
+        assertEquals(msg, receiver.at("/lost").get(0).header("webhook-id"));
+    }
+
+    String jmx(String attribute) {
+        Api.Answer a = api().get("/_test/jmx/" + attribute + "?name=" + URLEncoder.encode(MBEAN, StandardCharsets.UTF_8));
+        assertEquals(200, a.status(), a.body());
+        return a.json().getString("value");
+    }
+
+    int setJmx(String attribute, String value, String type) {
+        return api().method("PUT", "/_test/jmx/" + attribute + "?name=" + URLEncoder.encode(MBEAN, StandardCharsets.UTF_8)
+                + "&value=" + URLEncoder.encode(value, StandardCharsets.UTF_8) + "&type=" + type, null).status();
+    }
+
+    String invoke(String operation, String arg) {
+        Api.Answer a = api().post("/_test/jmx/" + operation + "?name=" + URLEncoder.encode(MBEAN, StandardCharsets.UTF_8)
+                + (arg == null ? "" : "&arg=" + arg), "", null);
+        assertEquals(200, a.status(), a.body());
+        return a.json().getString("value");
+    }
+
+    @Test
+    @Order(10)
+    void operatorsReadAndTuneDeliveryOverJmx() throws Exception {
+        assertEquals("0,5,300,1800,7200,18000,36000,36000", jmx("DefaultRetrySchedule"));
+        assertEquals("8", jmx("MaxAttempts"));
+        assertEquals(204, setJmx("DefaultRetrySchedule", "0,2,4", "string"));
+        assertEquals("3", jmx("MaxAttempts"));
+        assertEquals(400, setJmx("DefaultRetrySchedule", "0,-1", "string"), "a nonsense schedule is refused");
+        assertEquals(204, setJmx("DefaultRetrySchedule", "0,5,300,1800,7200,18000,36000,36000", "string"));
+
+        assertEquals("4", jmx("EndpointConcurrency"));
+        assertEquals(204, setJmx("EndpointConcurrency", "2", "int"));
+        assertEquals("2", jmx("EndpointConcurrency"));
+        assertEquals(400, setJmx("EndpointConcurrency", "0", "int"));
+        assertEquals(204, setJmx("EndpointConcurrency", "4", "int"));
+
+        assertTrue(Long.parseLong(jmx("DeadLetterCount")) >= 2, "the 400 and 410 deliveries above");
+        assertTrue(Long.parseLong(jmx("QueueDepth")) >= 0, "the broker's own queue MBean answers");
+        assertTrue(Long.parseLong(jmx("AttemptsTotal")) >= 10);
+        assertEquals("1", jmx("EndpointsAutoDisabled"), "the 410 endpoint");
+
+        // pausing an endpoint holds its deliveries; resuming sends them
+        String ep = endpoint("/paused", "paused.event", 0);
+        assertEquals("true", invoke("pauseEndpoint", ep));
+        String msg = send("paused.event");
+        Thread.sleep(3000);
+        assertTrue(receiver.at("/paused").isEmpty(), "a paused endpoint receives nothing");
+        assertEquals("pending", delivery(ep).getString("status"));
+        assertEquals("true", invoke("resumeEndpoint", ep));
+        Waits.until(() -> receiver.at("/paused").size() == 1, Duration.ofSeconds(10));
+        assertEquals(msg, receiver.at("/paused").get(0).header("webhook-id"));
+        assertEquals("false", invoke("pauseEndpoint", "ep_unknown"));
+
+        // pausing everything, then resuming
+        assertEquals(204, setJmx("Paused", "true", "boolean"));
+        String held = send("paused.event");
+        Thread.sleep(2500);
+        assertEquals(1, receiver.at("/paused").size());
+        assertEquals(204, setJmx("Paused", "false", "boolean"));
+        Waits.until(() -> receiver.at("/paused").size() == 2, Duration.ofSeconds(10));
+        assertEquals(held, receiver.at("/paused").get(1).header("webhook-id"));
+        assertFalse(Boolean.parseBoolean(jmx("Paused")));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.herald.it;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.lang.management.ManagementFactory;
+import javax.management.Attribute;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Test-only resource: reads, sets and invokes MBeans through the server's platform MBean server,
+ * exactly as JConsole would, and answers in JSON for the test client.
+ */
+@Path("_test/jmx")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class JmxProbe {
+    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+
+    @GET
+    @Path("{attribute}")
+    public Response read(@QueryParam("name") String name, @PathParam("attribute") String attribute) throws Exception {
+        return Response.ok(value(server.getAttribute(new ObjectName(name), attribute))).build();
+    }
+
+    @PUT
+    @Path("{attribute}")
+    public Response write(@QueryParam("name") String name, @PathParam("attribute") String attribute,
+            @QueryParam("value") String value, @QueryParam("type") String type) {
+        try {
+            Object typed = switch (type == null ? "string" : type) {
+                case "int" -> Integer.valueOf(value);
+                case "boolean" -> Boolean.valueOf(value);
+                default -> value;
+            };
+            server.setAttribute(new ObjectName(name), new Attribute(attribute, typed));
+            return Response.noContent().build();
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return Response.status(400).entity(Json.createObjectBuilder().add("error", String.valueOf(cause.getMessage()))
+                    .build()).build();
+        }
+    }
+
+    @POST
+    @Path("{operation}")
+    public Response invoke(@QueryParam("name") String name, @PathParam("operation") String operation,
+            @QueryParam("arg") String arg) throws Exception {
+        Object[] args = arg == null ? new Object[0] : new Object[] {arg};
+        String[] signature = arg == null ? new String[0] : new String[] {String.class.getName()};
+        return Response.ok(value(server.invoke(new ObjectName(name), operation, args, signature))).build();
+    }
+
+    private static JsonObject value(Object value) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (value == null) {
+            b.addNull("value");
+        } else if (value instanceof Number || value instanceof Boolean) {
+            b.add("value", Json.createValue(value.toString()));
+            b.add("number", value instanceof Boolean ? 0 : ((Number) value).doubleValue());
+        } else {
+            b.add("value", value.toString());
+        }
+        return b.build();
+    }
+}
