@@ -14,8 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @DataSourceDefinition(
         name = HeraldResources.DATASOURCE,
-        className = "org.h2.jdbcx.JdbcDataSource",
-        url = "jdbc:h2:file:${ENV=HERALD_DATA_DIR:./data}/db/herald;LOCK_TIMEOUT=10000",
+        // The driver, not JdbcDataSource: that class is also an XADataSource, which would make
+        // H2 a two-phase-commit participant, and H2's prepared-transaction recovery corrupted
+        // the database after kill -9 (see docs/decisions.md). As a local resource it commits in
+        // one phase, last, after the broker's prepare; the rows stay the truth either way.
+        className = "org.h2.Driver",
+        url = "jdbc:h2:file:${ENV=HERALD_DATA_DIR:./data}/db/herald;LOCK_TIMEOUT=10000;WRITE_DELAY=0",
         user = "herald",
         password = "herald",
         minPoolSize = 2,

@@ -5,6 +5,8 @@ import dev.herald.message.entity.Message;
 import dev.herald.platform.Ids;
 import dev.herald.subscription.entity.Endpoint;
 import jakarta.persistence.Column;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -39,7 +41,10 @@ public class Delivery {
     @JoinColumn(name = "endpoint_id")
     private Endpoint endpoint;
 
+    // A plain string column, not H2's native ENUM that Hibernate picks by default: after a
+    // kill -9, H2 2.2 recovered ENUM columns of this table unreadable ("No enum constant …3").
     @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 24)
     private DeliveryStatus status = DeliveryStatus.PENDING;
 
