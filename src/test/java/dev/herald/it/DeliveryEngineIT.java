@@ -226,6 +226,44 @@ class DeliveryEngineIT {
         assertEquals(msg, receiver.at("/lost").get(0).header("webhook-id"));
     }
 
+    @Test
+    @Order(10)
+    void aReceiverThatStallsMidBodyIsCutOffAtTheDeadline() throws Exception {
+        // Headers and 3 of 100 promised bytes, then silence, with the connection held open.
+        try (var stalling = new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                while (!stalling.isClosed()) {
+                    try {
+                        var socket = stalling.accept();
+                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()));
+                        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                            // headers
+                        }
+                        socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nabc"
+                                .getBytes(StandardCharsets.ISO_8859_1));
+                        socket.getOutputStream().flush();
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            Api.Answer created = api().post("/app/" + APP + "/endpoint", Json.createObjectBuilder()
+                    .add("url", "http://127.0.0.1:" + stalling.getLocalPort() + "/stall")
+                    .add("filterTypes", Json.createArrayBuilder().add("stall.event"))
+                    .add("retrySchedule", Json.createArrayBuilder().add(0)).build());
+            String ep = created.json().getString("id");
+            String msg = send("stall.event");
+            // the test server's request timeout is 4 s
+            Waits.until(() -> "exhausted".equals(delivery(ep).getString("status")), Duration.ofSeconds(20));
+            JsonObject attempt = attempts(msg).getJsonObject(0);
+            assertEquals(0, attempt.getInt("responseStatusCode"));
+            assertTrue(attempt.getString("response").contains("no complete answer"), attempt.getString("response"));
+            assertTrue(attempt.getJsonNumber("responseDurationMs").longValue() < 10_000);
+        }
+    }
+
     String jmx(String attribute) {
         Api.Answer a = api().get("/_test/jmx/" + attribute + "?name=" + URLEncoder.encode(MBEAN, StandardCharsets.UTF_8));
         assertEquals(200, a.status(), a.body());
@@ -245,7 +283,7 @@ class DeliveryEngineIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void operatorsReadAndTuneDeliveryOverJmx() throws Exception {
         assertEquals("0,5,300,1800,7200,18000,36000,36000", jmx("DefaultRetrySchedule"));
         assertEquals("8", jmx("MaxAttempts"));

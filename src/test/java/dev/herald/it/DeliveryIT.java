@@ -149,6 +149,7 @@ class DeliveryIT {
 
         for (String url : List.of("http://10.1.2.3/hook", "https://192.168.0.10/hook", "https://[::1]/hook",
                 "https://0177.0.0.2/hook", "https://2130706434/hook", "https://user@127.0.0.1/hook",
+                "http://0177.0.0.1/hook", "https://0127.0.0.1/hook",
                 "http://127.0.0.1.nip.invalid/hook")) {
             Api.Answer refused = api().post("/app/acme/endpoint", Json.createObjectBuilder().add("url", url).build());
             assertEquals(422, refused.status(), url + " -> " + refused.body());
@@ -274,6 +275,14 @@ class DeliveryIT {
                 new Case("GET", "/app/nope/attempt/msg/msg_nope", null, 404, null),
                 new Case("GET", "/app?limit=banana", null, 422, "limit"),
                 new Case("GET", "/no/such/path", null, 404, null),
+                new Case("POST", "/app/acme/endpoint", "{\"url\":\"https://example.com:99999/\"}", 422, "url"),
+                new Case("POST", "/app/acme/endpoint", "{\"url\":\"https://example.com/\",\"filterTypes\":[]}", 422, "filterTypes"),
+                new Case("POST", "/app/acme/msg", "{\"eventType\":\"a.b\",\"payload\":{\"n\":" + "9".repeat(2000) + "}}", 400, null),
+                new Case("POST", "/app/acme/msg", "{\"eventType\":\"a.b\",\"payload\":{\"s\":\"\\ud800\"}}", 400, null),
+                new Case("GET", "/app/acme/attempt/msg/msg_00000000000000000000000000", null, 404, null),
+                new Case("GET", "/app/acme/msg?before=yesterday", null, 422, "before"),
+                new Case("GET", "/app/acme/msg?with_content=maybe", null, 422, "with_content"),
+                new Case("GET", "/app?iterator=msg_00000000000000000000000000", null, 422, "iterator"),
                 new Case("DELETE", "/event-type", null, 405, null))) {
             Api.Answer answer = "GET".equals(c.method()) ? api().get(c.path())
                     : c.method().equals("POST") ? api().post(c.path(), c.body(), null) : api().method(c.method(), c.path(), c.body());

@@ -6,6 +6,7 @@ import dev.herald.delivery.entity.Attempt;
 import dev.herald.message.control.Ingest;
 import dev.herald.platform.paging.ListResponse;
 import dev.herald.platform.paging.PageRequest;
+import dev.herald.platform.paging.QueryValues;
 import dev.herald.platform.problem.FieldError;
 import dev.herald.platform.problem.Problem;
 import dev.herald.subscription.control.Endpoints;
@@ -49,35 +50,76 @@ public class AttemptsResource {
     @Path("endpoint/{endpoint}")
     public ListResponse<AttemptOut> byEndpoint(@PathParam("endpoint") String endpointId,
             @QueryParam("limit") String limit, @QueryParam("iterator") String iterator,
-            @QueryParam("status") String status) {
+            @QueryParam("status") String status, @QueryParam("status_code_class") String codeClass,
+            @QueryParam("before") String before, @QueryParam("after") String after) {
         Application app = applications.require(appId);
         // The log outlives a deleted endpoint, so an unknown id that has attempts still lists.
         var endpoint = endpoints.find(app, endpointId);
         String id = endpoint != null ? endpoint.getId() : endpointId;
-        return list(app, "e.endpointId = :key", id, limit, iterator, status);
+        if (endpoint == null && !hasAttempts(app, "e.endpointId = :key", id)) {
+            throw Problem.notFound("Endpoint", endpointId);
+        }
+        return list(app, "e.endpointId = :key", id, limit, iterator, new Filters(status, codeClass, before, after));
     }
 
     @GET
     @Path("msg/{msg}")
     public ListResponse<AttemptOut> byMessage(@PathParam("msg") String msgId, @QueryParam("limit") String limit,
-            @QueryParam("iterator") String iterator, @QueryParam("status") String status) {
+            @QueryParam("iterator") String iterator, @QueryParam("status") String status,
+            @QueryParam("status_code_class") String codeClass, @QueryParam("before") String before,
+            @QueryParam("after") String after) {
         Application app = applications.require(appId);
         // As in Svix, the message may be named by its id or by the caller's eventId.
-        String id = msgId;
-        if (!msgId.startsWith("msg_")) {
-            var byEventId = ingest.findByEventId(app, msgId);
-            if (byEventId != null) {
-                id = byEventId.getId();
-            }
+        var message = msgId.startsWith("msg_") ? em.find(dev.herald.message.entity.Message.class, msgId) : null;
+        if (message == null || !message.getApp().getId().equals(app.getId())) {
+            message = ingest.findByEventId(app, msgId);
         }
-        return list(app, "e.msgId = :key", id, limit, iterator, status);
+        if (message == null) {
+            throw Problem.notFound("Message", msgId);
+        }
+        return list(app, "e.msgId = :key", message.getId(), limit, iterator,
+                new Filters(status, codeClass, before, after));
+    }
+
+    private boolean hasAttempts(Application app, String where, String key) {
+        return !em.createQuery("select e.id from Attempt e where e.appId = :app and " + where, String.class)
+                .setParameter("app", app.getId()).setParameter("key", key).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The list filters Svix offers on attempts. */
+    private record Filters(String status, String codeClass, String before, String after) {
     }
 
     private ListResponse<AttemptOut> list(Application app, String where, String key, String limit, String iterator,
-            String status) {
+            Filters filters) {
         PageRequest page = PageRequest.parse(limit, iterator, null, true);
         Map<String, Object> params = new HashMap<>(Map.of("app", app.getId(), "key", key));
         String clause = "e.appId = :app and " + where;
+        String status = filters.status();
+        if (filters.codeClass() != null && !filters.codeClass().isEmpty()) {
+            int from = switch (filters.codeClass()) {
+                case "0" -> 0;
+                case "100", "200", "300", "400", "500" -> Integer.parseInt(filters.codeClass());
+                default -> throw Problem.invalid(List.of(FieldError.query("status_code_class",
+                        "must be 0 (no answer), 100, 200, 300, 400 or 500")));
+            };
+            clause += from == 0 ? " and e.responseStatusCode = 0"
+                    : " and e.responseStatusCode >= :codeFrom and e.responseStatusCode < :codeTo";
+            if (from > 0) {
+                params.put("codeFrom", from);
+                params.put("codeTo", from + 100);
+            }
+        }
+        java.time.Instant beforeAt = QueryValues.instant("before", filters.before());
+        if (beforeAt != null) {
+            clause += " and e.timestamp < :before";
+            params.put("before", beforeAt);
+        }
+        java.time.Instant afterAt = QueryValues.instant("after", filters.after());
+        if (afterAt != null) {
+            clause += " and e.timestamp > :after";
+            params.put("after", afterAt);
+        }
         if (status != null && !status.isEmpty()) {
             int code;
             try {

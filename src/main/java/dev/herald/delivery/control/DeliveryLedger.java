@@ -51,6 +51,11 @@ public class DeliveryLedger {
         Instant now = Times.now();
         if (d.getStatus() == DeliveryStatus.SENDING && d.getSendingSince() != null
                 && d.getSendingSince().plus(settings.inFlightLimit()).isAfter(now)) {
+            // Either another thread is sending it right now, or the instance that was sending it
+            // died (the broker redelivers the unacknowledged ticket on restart). Look again once
+            // no attempt can still be running; if one finished meanwhile, that ticket is stale.
+            long wait = Duration.between(now, d.getSendingSince().plus(settings.inFlightLimit())).toMillis();
+            queue.enqueue(List.of(new DeliveryQueue.Ticket(d.getId(), d.getEndpoint().getId(), attempt, wait + 1000)));
             return null;
         }
         Endpoint endpoint = d.getEndpoint();

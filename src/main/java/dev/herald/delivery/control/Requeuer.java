@@ -45,7 +45,7 @@ public class Requeuer {
                 .setParameter("waiting", List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED_WILL_RETRY))
                 .setParameter("sending", DeliveryStatus.SENDING)
                 .setParameter("overdue", overdue)
-                .setParameter("stale", now.minus(settings.inFlightLimit()).minus(settings.sweeperGrace()))
+                .setParameter("stale", now.minus(settings.inFlightLimit()))
                 .setMaxResults(max)
                 .getResultList();
         return queueAll(rows, now);

@@ -7,8 +7,6 @@ import dev.herald.subscription.control.UrlGuard;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -20,8 +18,8 @@ import java.time.Instant;
 
 /**
  * Sends one signed attempt with the JDK's HttpClient. Redirects are not followed (a 3xx is a
- * failure that says so), the target is checked again right before sending, and only the first
- * KiB of the answer is kept.
+ * failure that says so), the target is checked again right before sending, only the first KiB
+ * of the answer is kept, and the whole exchange, body included, has a deadline.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -61,12 +59,13 @@ public class WebhookSender {
                         StandardWebhooksSigner.sign(task.secret(), task.msgId(), timestamp, task.body()))
                 .POST(HttpRequest.BodyPublishers.ofString(task.body(), StandardCharsets.UTF_8))
                 .build();
+        // The request timeout covers only the wait for headers; the deadline covers the body too.
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> exchange =
+                client.sendAsync(request, ResponseExcerpt.handler(RESPONSE_EXCERPT));
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            String excerpt;
-            try (InputStream in = response.body()) {
-                excerpt = new String(in.readNBytes(RESPONSE_EXCERPT), StandardCharsets.UTF_8);
-            }
+            HttpResponse<String> response = exchange.get(settings.requestTimeout().toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+            String excerpt = response.body();
             int status = response.statusCode();
             if (status >= 300 && status < 400) {
                 String location = response.headers().firstValue("location").orElse("(none)");
@@ -76,21 +75,31 @@ public class WebhookSender {
                     ? RetryPolicy.parseRetryAfter(response.headers().firstValue("retry-after").orElse(null), Instant.now())
                     : null;
             return new Outcome(status, excerpt, elapsedMs(start), retryAfter);
-        } catch (HttpConnectTimeoutException e) {
-            return Outcome.noAnswer("Network Error: connect timed out after " + settings.connectTimeout().toMillis() + " ms",
-                    elapsedMs(start));
-        } catch (HttpTimeoutException e) {
-            return Outcome.noAnswer("Network Error: no answer within " + settings.requestTimeout().toMillis() + " ms",
-                    elapsedMs(start));
-        } catch (ConnectException e) {
-            return Outcome.noAnswer("Network Error: connection refused", elapsedMs(start));
-        } catch (IOException e) {
-            return Outcome.noAnswer("Network Error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), elapsedMs(start));
+        } catch (java.util.concurrent.TimeoutException e) {
+            exchange.cancel(true);
+            return Outcome.noAnswer("Network Error: no complete answer within " + settings.requestTimeout().toMillis()
+                    + " ms", elapsedMs(start));
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Outcome.noAnswer(networkError(e.getCause(), settings), elapsedMs(start));
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             return Outcome.noAnswer("Interrupted while sending", elapsedMs(start));
         }
+    }
+
+    private static String networkError(Throwable cause, DeliverySettings settings) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            return "Network Error: connect timed out after " + settings.connectTimeout().toMillis() + " ms";
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return "Network Error: no answer within " + settings.requestTimeout().toMillis() + " ms";
+        }
+        if (cause instanceof ConnectException) {
+            return "Network Error: connection refused";
+        }
+        return "Network Error: " + (cause == null ? "unknown" : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
     }
 
     private static long elapsedMs(long startNanos) {

@@ -10,6 +10,8 @@ import dev.herald.platform.json.Fields;
 import dev.herald.platform.json.JsonBody;
 import dev.herald.platform.paging.ListResponse;
 import dev.herald.platform.paging.PageRequest;
+import dev.herald.platform.paging.QueryValues;
+import java.util.List;
 import dev.herald.platform.problem.Problem;
 import dev.herald.platform.problem.ProblemType;
 import jakarta.enterprise.context.RequestScoped;
@@ -80,22 +82,40 @@ public class MessagesResource {
             throw new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The payload is larger than " + maxPayloadBytes + " bytes");
         }
         Message message = ingest.accept(app, eventType, payloadJson, eventId, channels);
-        return Response.accepted(MessageOut.of(message, !"false".equals(withContent))).build();
+        return Response.accepted(MessageOut.of(message, QueryValues.bool("with_content", withContent, true))).build();
     }
 
     @GET
     public ListResponse<MessageOut> list(@QueryParam("limit") String limit, @QueryParam("iterator") String iterator,
-            @QueryParam("event_types") String eventTypes, @QueryParam("with_content") String withContent) {
+            @QueryParam("event_types") String eventTypes, @QueryParam("channel") String channel,
+            @QueryParam("before") String before, @QueryParam("after") String after,
+            @QueryParam("with_content") String withContent) {
         Application app = applications.require(appId);
-        boolean content = !"false".equals(withContent);
-        String where = "e.app.id = :app";
+        boolean content = QueryValues.bool("with_content", withContent, true);
+        PageRequest page = PageRequest.parse(limit, iterator, null, true);
+        StringBuilder where = new StringBuilder("e.app.id = :app");
         Map<String, Object> params = new java.util.HashMap<>(Map.of("app", app.getId()));
-        if (eventTypes != null && !eventTypes.isBlank()) {
-            where += " and e.eventType in :types";
-            params.put("types", java.util.List.of(eventTypes.split(",")));
+        List<String> types = QueryValues.list(eventTypes);
+        if (types != null) {
+            where.append(" and e.eventType in :types");
+            params.put("types", types);
         }
-        return PageRequest.parse(limit, iterator, null, true)
-                .list(em, Message.class, where, params, Message::getId, m -> MessageOut.of(m, content));
+        if (channel != null && !channel.isEmpty()) {
+            // channels are stored as a JSON array of strings
+            where.append(" and e.channels like :channel");
+            params.put("channel", "%" + jakarta.json.Json.createValue(channel).toString() + "%");
+        }
+        java.time.Instant beforeAt = QueryValues.instant("before", before);
+        if (beforeAt != null) {
+            where.append(" and e.timestamp < :before");
+            params.put("before", beforeAt);
+        }
+        java.time.Instant afterAt = QueryValues.instant("after", after);
+        if (afterAt != null) {
+            where.append(" and e.timestamp > :after");
+            params.put("after", afterAt);
+        }
+        return page.list(em, Message.class, where.toString(), params, Message::getId, m -> MessageOut.of(m, content));
     }
 
     /** Svix's resend: one more delivery of this message to this endpoint, logged as manual. */
@@ -112,7 +132,7 @@ public class MessagesResource {
     @Path("{msg}")
     public MessageOut get(@PathParam("msg") String id, @QueryParam("with_content") String withContent) {
         Application app = applications.require(appId);
-        return MessageOut.of(require(app, id), !"false".equals(withContent));
+        return MessageOut.of(require(app, id), QueryValues.bool("with_content", withContent, true));
     }
 
     /** A message of this application by id or by the caller's eventId. */

@@ -2,7 +2,9 @@ package dev.herald.ops.control;
 
 import dev.herald.platform.HeraldResources;
 import jakarta.annotation.Resource;
+import dev.herald.subscription.control.TargetPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Session;
@@ -24,17 +26,22 @@ public class Readiness {
     @Resource(lookup = HeraldResources.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
 
+    @Inject
+    TargetPolicy targets;
+
     public HealthCheckResponse check() {
         String database = probeDatabase();
         String broker = probeBroker();
+        String configuration = targets.configurationProblem();
         HealthCheckResponseBuilder answer = HealthCheckResponse.named("herald")
                 .withData("database", database == null ? "up" : database)
-                .withData("broker", broker == null ? "up" : broker);
-        return (database == null && broker == null ? answer.up() : answer.down()).build();
+                .withData("broker", broker == null ? "up" : broker)
+                .withData("configuration", configuration == null ? "ok" : configuration);
+        return (database == null && broker == null && configuration == null ? answer.up() : answer.down()).build();
     }
 
     public boolean isReady() {
-        return probeDatabase() == null && probeBroker() == null;
+        return targets.configurationProblem() == null && probeDatabase() == null && probeBroker() == null;
     }
 
     String probeDatabase() {

@@ -39,6 +39,7 @@ public class ApiToken {
 
     @PostConstruct
     void resolve() {
+        restrictDataDir();
         String value = configured.filter(t -> !t.isBlank()).map(String::trim).orElseGet(this::storedOrGenerated);
         token = value.getBytes(StandardCharsets.UTF_8);
     }
@@ -46,6 +47,17 @@ public class ApiToken {
     /** Resolve at deployment, so a first start prints the generated token before any request. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         LOG.fine("API token ready");
+    }
+
+    /** The data directory holds the database, the queue and the token: owner only. */
+    private void restrictDataDir() {
+        Path dir = Path.of(dataDir).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            LOG.warning("Could not restrict " + dir + " to its owner: " + e.getMessage());
+        }
     }
 
     public boolean matches(String candidate) {

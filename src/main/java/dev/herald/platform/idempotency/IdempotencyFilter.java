@@ -49,7 +49,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             throw Problem.invalid(List.of(new FieldError(List.of("header", HEADER),
                     "must be 1 to 256 visible ASCII characters", "value_error")));
         }
-        String hash = hash(request.getUriInfo().getRequestUri().getRawPath() + "\n" + key);
+        // "/msg" and "/msg/" are one resource, so they share keys.
+        String path = request.getUriInfo().getRequestUri().getRawPath().replaceAll("/+$", "");
+        String hash = hash(path + "\n" + key);
         IdempotencyRecord existing;
         try {
             existing = store.claim(hash);

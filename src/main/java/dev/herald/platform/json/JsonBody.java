@@ -26,14 +26,28 @@ import java.nio.charset.StandardCharsets;
 public final class JsonBody {
     /** Deeper documents are refused before they reach a recursive serializer. */
     public static final int MAX_DEPTH = 64;
+    /** Longer number literals are refused: the JSON library cannot represent them exactly. */
+    public static final int MAX_NUMBER_LENGTH = 100;
 
     private JsonBody() {
     }
 
     public static JsonObject readObject(HttpHeaders headers, InputStream in, int maxBytes) {
-        MediaType type = headers == null ? null : headers.getMediaType();
-        if (type != null && !isJson(type)) {
-            throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json, not " + type);
+        String contentType = headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null) {
+            MediaType type;
+            try {
+                type = MediaType.valueOf(contentType);
+            } catch (IllegalArgumentException e) {
+                type = null;
+            }
+            if (type == null || !isJson(type)) {
+                throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
+            }
+            String charset = type.getParameters().get("charset");
+            if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+                throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "JSON bodies must be UTF-8, not " + charset);
+            }
         }
         byte[] bytes = readAtMost(in, maxBytes);
         return parseObject(bytes);
@@ -89,6 +103,18 @@ public final class JsonBody {
                         }
                     }
                     case END_ARRAY, END_OBJECT -> depth--;
+                    case VALUE_NUMBER -> {
+                        if (parser.getString().length() > MAX_NUMBER_LENGTH) {
+                            throw new Problem(ProblemType.BAD_JSON,
+                                    "A number is longer than " + MAX_NUMBER_LENGTH + " characters");
+                        }
+                    }
+                    case VALUE_STRING, KEY_NAME -> {
+                        if (hasLoneSurrogate(parser.getString())) {
+                            throw new Problem(ProblemType.BAD_JSON,
+                                    "A string holds an unpaired surrogate escape (like \\ud800), which is not text");
+                        }
+                    }
                     default -> {
                     }
                 }
@@ -100,6 +126,21 @@ public final class JsonBody {
         } catch (jakarta.json.JsonException e) {
             throw new Problem(ProblemType.BAD_JSON, "Malformed JSON: the body is not valid UTF-8 JSON");
         }
+    }
+
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The JSON parser would replace malformed bytes silently; a client must hear about them. */

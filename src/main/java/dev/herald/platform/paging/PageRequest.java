@@ -17,6 +17,8 @@ import java.util.function.Function;
  */
 public record PageRequest(int limit, String iterator, boolean descending) {
     public static final int MAX_LIMIT = 250;
+    private static final Map<String, String> ID_PREFIXES = Map.of("Application", "app", "Endpoint", "ep",
+            "Message", "msg", "Attempt", "atmpt", "Delivery", "dlv");
 
     public static PageRequest parse(String limit, String iterator, String order, boolean descendingByDefault) {
         List<FieldError> errors = new ArrayList<>();
@@ -56,6 +58,9 @@ public record PageRequest(int limit, String iterator, boolean descending) {
             Function<E, String> id, Function<E, T> toJson) {
         boolean back = iterator != null && iterator.startsWith("-");
         String cursor = iterator == null ? null : (back ? iterator.substring(1) : iterator);
+        if (cursor != null && !cursor.startsWith(ID_PREFIXES.getOrDefault(entity.getSimpleName(), "") + "_")) {
+            throw Problem.invalid(List.of(FieldError.query("iterator", "is a cursor of another list")));
+        }
         boolean desc = descending != back;
         StringBuilder jpql = new StringBuilder("select e from ").append(entity.getSimpleName()).append(" e where ")
                 .append(where);
@@ -77,7 +82,8 @@ public record PageRequest(int limit, String iterator, boolean descending) {
         Collections.reverse(page);
         String next = page.isEmpty() ? null : id.apply(page.get(page.size() - 1));
         String prev = page.isEmpty() || !more ? null : "-" + id.apply(page.get(0));
-        return new ListResponse<>(page.stream().map(toJson).toList(), next, prev, false);
+        // Walking back, "done" says whether anything lies further back.
+        return new ListResponse<>(page.stream().map(toJson).toList(), next, prev, !more);
     }
 
     /**

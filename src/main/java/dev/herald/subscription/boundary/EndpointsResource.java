@@ -239,8 +239,16 @@ public class EndpointsResource {
             in.uid = f.optionalUid("uid");
             // Svix's OpenAPI says filterTypes; some SDK models say eventTypes. Accept either.
             in.filterTypes = f.optionalStringSet("filterTypes", 1000, 256);
-            if (in.filterTypes == null && !f.present("filterTypes")) {
-                in.filterTypes = f.optionalStringSet("eventTypes", 1000, 256);
+            Set<String> eventTypes = f.optionalStringSet("eventTypes", 1000, 256);
+            if (in.filterTypes != null && eventTypes != null && !in.filterTypes.equals(eventTypes)) {
+                f.error("eventTypes", "differs from filterTypes; send one of them", "value_error");
+            } else if (in.filterTypes == null) {
+                in.filterTypes = eventTypes;
+            }
+            if (in.filterTypes != null && in.filterTypes.isEmpty()) {
+                // Svix refuses an empty filter; "no filter" is written by leaving the field out.
+                f.error(f.has("filterTypes") ? "filterTypes" : "eventTypes",
+                        "must name at least one event type, or be left out to receive all", "value_error.list.min_items");
             }
             in.channels = f.optionalStringSet("channels", 10, 128);
             in.disabled = f.optionalBoolean("disabled");

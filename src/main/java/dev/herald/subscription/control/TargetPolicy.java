@@ -14,14 +14,29 @@ public class TargetPolicy {
     String allow;
 
     private UrlGuard guard;
+    private String configurationProblem;
 
     @PostConstruct
     void init() {
-        List<Cidr> ranges = UrlGuard.parseRanges(allow);
-        guard = new UrlGuard(ranges);
+        try {
+            List<Cidr> ranges = UrlGuard.parseRanges(allow);
+            guard = new UrlGuard(ranges);
+        } catch (IllegalArgumentException e) {
+            // Refuse every target rather than guess, and say why through readiness and the log.
+            configurationProblem = "HERALD_TARGETS_ALLOW is invalid: " + e.getMessage();
+            java.util.logging.Logger.getLogger(TargetPolicy.class.getName()).severe(configurationProblem);
+            guard = new UrlGuard(List.of(), host -> {
+                throw new java.net.UnknownHostException(configurationProblem);
+            });
+        }
     }
 
     public UrlGuard guard() {
         return guard;
+    }
+
+    /** Null when the configuration is usable. */
+    public String configurationProblem() {
+        return configurationProblem;
     }
 }

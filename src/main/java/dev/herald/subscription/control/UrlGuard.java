@@ -86,7 +86,11 @@ public final class UrlGuard {
             return "must not contain user information ('user@host')";
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            return "must have a host name";
+            return uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty() ? "must have a host name"
+                    : "has an invalid host or port";
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            return "has an invalid port (1 to 65535)";
         }
         if (uri.getRawFragment() != null) {
             return "must not contain a fragment ('#')";
@@ -101,6 +105,11 @@ public final class UrlGuard {
         }
         URI uri = URI.create(url);
         String host = uri.getHost();
+        if (parseLegacyIpv4(stripDot(host)) != null && !isCanonicalIpv4(host)) {
+            // 0127.0.0.1 is 87.0.0.1 to curl and browsers but 127.0.0.1 to the JDK, which does
+            // the connecting: only the spelling both read alike is accepted.
+            return Verdict.refuse("URL must write an IPv4 address in plain dotted decimal (like 192.0.2.10)");
+        }
         List<InetAddress> addresses;
         try {
             addresses = addressesOf(host);
@@ -132,11 +141,17 @@ public final class UrlGuard {
         return NON_PUBLIC.stream().anyMatch(c -> c.contains(address));
     }
 
+    private static String stripDot(String host) {
+        return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    }
+
+    /** Four decimal parts of 0 to 255 without leading zeros: the one spelling everyone agrees on. */
+    static boolean isCanonicalIpv4(String host) {
+        return host.matches("(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}");
+    }
+
     private List<InetAddress> addressesOf(String rawHost) throws UnknownHostException {
-        String host = rawHost;
-        if (host.endsWith(".")) {
-            host = host.substring(0, host.length() - 1);
-        }
+        String host = stripDot(rawHost);
         if (host.startsWith("[") && host.endsWith("]")) {
             // An IPv6 literal: parsed, never looked up.
             return List.of(InetAddress.getByName(host.substring(1, host.length() - 1)));

@@ -51,6 +51,10 @@ class UrlGuardTest {
             // numeric spellings of loopback that InetAddress reads differently from curl and browsers
             "https://2130706433/", "https://0177.0.0.1/", "https://0x7f.1/", "https://0x7f000001/",
             "https://127.1/", "https://0/", "https://017700000001/",
+            // leading zeros: octal to curl (87.0.0.1, public) but decimal to the JDK (127.0.0.1)
+            "https://0127.0.0.1/", "https://010.0.0.1/", "https://127.0.0.1./",
+            // ports no socket can have
+            "https://public.example:99999/", "https://public.example:0/", "https://93.184.216.34:-1/",
             // IPv6 literals and embedded IPv4
             "https://[::1]/", "https://[::]/", "https://[::ffff:127.0.0.1]/", "https://[::ffff:7f00:1]/",
             "https://[fc00::1]/", "https://[fd12:3456::1]/", "https://[fe80::1]/", "https://[ff02::1]/",
@@ -67,6 +71,17 @@ class UrlGuardTest {
         assertFalse(loopbackAllowed.check("http://127.0.0.2/hook").allowed());
         assertFalse(loopbackAllowed.check("http://public.example/hook").allowed());
         assertFalse(loopbackAllowed.check("https://10.0.0.1/").allowed());
+        // 127.0.0.1 to curl, 177.0.0.1 to the JDK: refused rather than sent somewhere unchecked
+        assertFalse(loopbackAllowed.check("http://0177.0.0.1:19000/").allowed());
+    }
+
+    @Test
+    void onlyPlainDottedDecimalCountsAsCanonical() {
+        assertTrue(UrlGuard.isCanonicalIpv4("93.184.216.34"));
+        assertTrue(UrlGuard.isCanonicalIpv4("0.0.0.0"));
+        assertFalse(UrlGuard.isCanonicalIpv4("093.184.216.34"));
+        assertFalse(UrlGuard.isCanonicalIpv4("256.1.1.1"));
+        assertFalse(UrlGuard.isCanonicalIpv4("1.2.3"));
     }
 
     @Test
