@@ -1,0 +1,383 @@
+package dev.herald.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+/**
+ * Herald against a plain signing loop, on the same loopback receiver, in the same run.
+ *
+ * <ol>
+ * <li>Throughput: N messages through Herald's API by C concurrent clients, counted until the
+ * receiver has them all; then the same N payloads signed and posted straight to the receiver
+ * by C workers with the JDK's HttpClient. The ratio Herald ÷ plain is the figure that matters:
+ * absolute numbers on a shared machine mislead.</li>
+ * <li>Steady load: messages at a fixed rate; ingest-to-receipt latency p50 and p99.</li>
+ * <li>Backlog: the endpoint paused over JMX while B messages are accepted, then resumed; drain
+ * time and the heap Herald used meanwhile.</li>
+ * </ol>
+ * Run with {@code mvn -Pbenchmark verify}; sizes by {@code -Dbench.messages}, {@code
+ * -Dbench.concurrency}, {@code -Dbench.rate}, {@code -Dbench.seconds}, {@code -Dbench.backlog}.
+ */
+public final class Benchmark {
+    private static final String TOKEN = "bench-token";
+    private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
+    private static final String PAD = "x".repeat(400);
+
+    private final Map<Integer, Long> receivedAt = new ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private HttpServer receiver;
+    private Process herald;
+    private String api;
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark().run(Integer.getInteger("bench.messages", 3000), Integer.getInteger("bench.concurrency", 16),
+                Integer.getInteger("bench.rate", 200), Integer.getInteger("bench.seconds", 15),
+                Integer.getInteger("bench.backlog", 20000));
+        System.exit(0);
+    }
+
+    void run(int messages, int concurrency, int rate, int seconds, int backlog) throws Exception {
+        startReceiver();
+        int port = freePort();
+        int jmxPort = freePort();
+        Path data = Files.createTempDirectory("herald-bench");
+        herald = startHerald(data, port, jmxPort, concurrency);
+        try {
+            api = "http://127.0.0.1:" + port + "/api/v1";
+            awaitReady(port);
+            String hook = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+            post("/app", "{\"name\":\"Bench\",\"uid\":\"bench\"}");
+            String endpoint = field(post("/app/bench/endpoint", "{\"url\":\"" + hook + "\",\"retrySchedule\":[0,1,1]}"), "id");
+            String secret = field(get("/app/bench/endpoint/" + endpoint + "/secret"), "key");
+
+            System.out.printf("%nHerald benchmark: %d messages, %d clients, %d cores, %s%n", messages, concurrency,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            throughputThroughHerald(Math.min(500, messages), concurrency, 0); // warm-up: JIT, pools, caches
+            Result viaHerald = throughputThroughHerald(messages, concurrency, 1_000_000);
+            Result plain = plainLoop(messages, concurrency, secret, hook, 2_000_000);
+            System.out.printf("Throughput  Herald: %8.1f msg/s  (ingest->receipt p50 %d ms, p99 %d ms under saturation)%n",
+                    viaHerald.perSecond, viaHerald.p50, viaHerald.p99);
+            System.out.printf("Throughput  plain : %8.1f msg/s  (JDK HttpClient, sign + POST, same receiver)%n",
+                    plain.perSecond);
+            System.out.printf("Ratio Herald / plain: %.2f  (target >= 0.5)%n", viaHerald.perSecond / plain.perSecond);
+
+            Result steady = steadyRate(rate, seconds, 3_000_000);
+            System.out.printf("Steady %d msg/s for %d s: delivered %d/%d, ingest->receipt p50 %d ms, p99 %d ms (target p99 < 100)%n",
+                    rate, seconds, steady.delivered, steady.sent, steady.p50, steady.p99);
+
+            backlog(backlog, endpoint, jmxPort, 4_000_000);
+        } finally {
+            herald.destroy();
+            herald.waitFor(30, TimeUnit.SECONDS);
+            receiver.stop(0);
+        }
+    }
+
+    record Result(int sent, int delivered, double perSecond, long p50, long p99) {
+    }
+
+    private Result throughputThroughHerald(int n, int concurrency, int base) throws Exception {
+        long[] sentAt = new long[n];
+        long start = System.nanoTime();
+        parallel(n, concurrency, i -> {
+            sentAt[i] = System.nanoTime();
+            send(base + i);
+        });
+        awaitReceipts(base, n, Duration.ofMinutes(5));
+        long end = lastReceipt(base, n);
+        return result(n, base, sentAt, start, end);
+    }
+
+    private Result plainLoop(int n, int concurrency, String secret, String hook, int base) throws Exception {
+        byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        long[] sentAt = new long[n];
+        long start = System.nanoTime();
+        parallel(n, concurrency, i -> {
+            sentAt[i] = System.nanoTime();
+            String body = payload(base + i);
+            String id = "msg_plain_" + (base + i);
+            long ts = System.currentTimeMillis() / 1000;
+            HttpRequest request = HttpRequest.newBuilder(URI.create(hook)).timeout(Duration.ofSeconds(15))
+                    .header("content-type", "application/json").header("webhook-id", id)
+                    .header("webhook-timestamp", Long.toString(ts))
+                    .header("webhook-signature", sign(key, id + "." + ts + "." + body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            http.send(request, HttpResponse.BodyHandlers.discarding());
+        });
+        awaitReceipts(base, n, Duration.ofMinutes(5));
+        return result(n, base, sentAt, start, lastReceipt(base, n));
+    }
+
+    private Result steadyRate(int rate, int seconds, int base) throws Exception {
+        int n = rate * seconds;
+        long[] sentAt = new long[n];
+        long intervalNanos = 1_000_000_000L / rate;
+        ExecutorService senders = Executors.newFixedThreadPool(32);
+        long start = System.nanoTime();
+        CountDownLatch done = new CountDownLatch(n);
+        for (int i = 0; i < n; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int seq = i;
+            senders.submit(() -> {
+                sentAt[seq] = System.nanoTime();
+                try {
+                    send(base + seq);
+                } catch (Exception e) {
+                    System.out.println("send failed: " + e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        senders.shutdown();
+        awaitReceipts(base, n, Duration.ofMinutes(2));
+        return result(n, base, sentAt, start, lastReceipt(base, n));
+    }
+
+    private void backlog(int n, String endpoint, int jmxPort, int base) throws Exception {
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
+        try (JMXConnector jmx = JMXConnectorFactory.connect(url)) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            ObjectName delivery = new ObjectName("herald:type=Delivery");
+            ObjectName memory = new ObjectName("java.lang:type=Memory");
+            server.invoke(delivery, "pauseEndpoint", new Object[] {endpoint}, new String[] {String.class.getName()});
+            long ingestStart = System.nanoTime();
+            parallel(n, 16, i -> send(base + i));
+            double ingestSeconds = (System.nanoTime() - ingestStart) / 1e9;
+            server.invoke(memory, "gc", null, null);
+            long heapBefore = heapUsed(server, memory);
+            AtomicLong peak = new AtomicLong(heapBefore);
+            Thread sampler = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        peak.accumulateAndGet(heapUsed(server, memory), Math::max);
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        // the sample is skipped
+                    }
+                }
+            });
+            sampler.start();
+            long drainStart = System.nanoTime();
+            server.invoke(delivery, "resumeEndpoint", new Object[] {endpoint}, new String[] {String.class.getName()});
+            awaitReceipts(base, n, Duration.ofMinutes(30));
+            double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+            sampler.interrupt();
+            long max = ((Long) ((CompositeData) server.getAttribute(memory, "HeapMemoryUsage")).get("max"));
+            System.out.printf("Backlog of %d (accepted in %.1f s while the endpoint was paused): drained in %.1f s"
+                    + " = %.0f msg/s; heap used %d MB after ingest, peak %d MB while draining (max heap %d MB)%n",
+                    n, ingestSeconds, drainSeconds, n / drainSeconds, heapBefore >> 20, peak.get() >> 20, max >> 20);
+        }
+    }
+
+    private static long heapUsed(MBeanServerConnection server, ObjectName memory) throws Exception {
+        return (Long) ((CompositeData) server.getAttribute(memory, "HeapMemoryUsage")).get("used");
+    }
+
+    // --- plumbing ------------------------------------------------------------------------------
+
+    private Result result(int n, int base, long[] sentAt, long start, long end) {
+        long[] latencies = new long[n];
+        int delivered = 0;
+        for (int i = 0; i < n; i++) {
+            Long at = receivedAt.get(base + i);
+            if (at != null) {
+                latencies[delivered++] = (at - sentAt[i]) / 1_000_000;
+            }
+        }
+        long[] sorted = Arrays.copyOf(latencies, delivered);
+        Arrays.sort(sorted);
+        long p50 = delivered == 0 ? -1 : sorted[(int) (delivered * 0.50)];
+        long p99 = delivered == 0 ? -1 : sorted[Math.min(delivered - 1, (int) (delivered * 0.99))];
+        return new Result(n, delivered, n / ((end - start) / 1e9), p50, p99);
+    }
+
+    private long lastReceipt(int base, int n) {
+        long last = 0;
+        for (int i = 0; i < n; i++) {
+            last = Math.max(last, receivedAt.getOrDefault(base + i, 0L));
+        }
+        return last;
+    }
+
+    private void awaitReceipts(int base, int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean all = true;
+            for (int i = n - 1; i >= 0; i--) {
+                if (!receivedAt.containsKey(base + i)) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        System.out.println("timed out waiting for receipts from " + base);
+    }
+
+    interface Task {
+        void run(int i) throws Exception;
+    }
+
+    private static void parallel(int n, int threads, Task task) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    try {
+                        task.run(i);
+                    } catch (Exception e) {
+                        System.out.println("request " + i + " failed: " + e);
+                    }
+                }
+            });
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+    }
+
+    private static String payload(int seq) {
+        return "{\"seq\":" + seq + ",\"type\":\"candidate.created\",\"pad\":\"" + PAD + "\"}";
+    }
+
+    private void send(int seq) throws Exception {
+        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(api + "/app/bench/msg"))
+                .header("authorization", "Bearer " + TOKEN).header("content-type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"eventType\":\"candidate.created\",\"payload\":" + payload(seq) + "}"))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        if (r.statusCode() != 202) {
+            throw new IllegalStateException("ingest answered " + r.statusCode());
+        }
+    }
+
+    private static String sign(byte[] key, String content) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void startReceiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        receiver.setExecutor(Executors.newFixedThreadPool(64));
+        receiver.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Matcher m = SEQ.matcher(body);
+            if (m.find()) {
+                receivedAt.putIfAbsent(Integer.parseInt(m.group(1)), System.nanoTime());
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+    }
+
+    private Process startHerald(Path data, int port, int jmxPort, int concurrency) throws IOException {
+        String jar = System.getProperty("herald.jar", "target/herald.jar");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dcom.sun.management.jmxremote.port=" + jmxPort,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Djava.rmi.server.hostname=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",
+                "-Dcom.sun.management.jmxremote.ssl=false", "-jar", jar, "--port", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(new File("target/bench-herald.log"));
+        pb.environment().put("HERALD_DATA_DIR", data.toString());
+        pb.environment().put("HERALD_API_TOKEN", TOKEN);
+        pb.environment().put("HERALD_TARGETS_ALLOW", "127.0.0.1/32");
+        pb.environment().put("HERALD_DELIVERY_ENDPOINT_CONCURRENCY", Integer.toString(concurrency));
+        return pb.start();
+    }
+
+    private void awaitReady(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Herald did not start; see target/bench-herald.log");
+    }
+
+    private String post(String path, String body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + path))
+                .header("authorization", "Bearer " + TOKEN).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(api + path)).header("authorization", "Bearer " + TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
