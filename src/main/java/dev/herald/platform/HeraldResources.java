@@ -3,6 +3,7 @@ package dev.herald.platform;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.jms.JMSConnectionFactoryDefinition;
 import jakarta.resource.AdministeredObjectDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -36,6 +37,9 @@ import jakarta.enterprise.context.ApplicationScoped;
         className = "org.apache.activemq.command.ActiveMQQueue",
         resourceAdapter = HeraldResources.RESOURCE_ADAPTER,
         properties = "PhysicalName=" + HeraldResources.DELIVERY_QUEUE_NAME)
+@ManagedExecutorDefinition(
+        name = HeraldResources.DELIVERY_EXECUTOR,
+        maxAsync = 32)
 @ApplicationScoped
 public class HeraldResources {
     public static final String RESOURCE_ADAPTER = "activemq-rar-6.1.8";
@@ -43,4 +47,6 @@ public class HeraldResources {
     public static final String CONNECTION_FACTORY = "java:app/jms/herald";
     public static final String DELIVERY_QUEUE = "java:app/jms/deliveries";
     public static final String DELIVERY_QUEUE_NAME = "herald.deliveries";
+    /** Runs attempts that waited for their endpoint (see EndpointGate). */
+    public static final String DELIVERY_EXECUTOR = "java:app/concurrent/herald-delivery";
 }

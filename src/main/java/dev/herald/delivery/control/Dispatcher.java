@@ -2,14 +2,10 @@ package dev.herald.delivery.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 
 /** Runs one attempt of one delivery: claim, send, record, within the operator's limits. */
 @ApplicationScoped
 public class Dispatcher {
-    /** How long a ticket that found its endpoint's gate full waits before it is tried again. */
-    static final long GATE_RETRY_MILLIS = 250;
-
     @Inject
     DeliveryLedger ledger;
 
@@ -23,36 +19,33 @@ public class Dispatcher {
     DeliveryPause pause;
 
     @Inject
-    DeliveryQueue queue;
-
-    @Inject
     DeliveryStats stats;
 
     public void dispatch(DeliveryQueue.Ticket ticket) {
         if (pause.isPaused()) {
             return; // the row keeps what is owed; resuming queues it again
         }
-        String endpointId = ticket.endpointId();
-        if (endpointId != null && !gate.tryEnter(endpointId)) {
-            queue.enqueue(List.of(ticket.later(GATE_RETRY_MILLIS)));
+        if (ticket.endpointId() == null) {
+            attempt(ticket);
+        } else {
+            gate.run(ticket, this::attempt);
+        }
+    }
+
+    void attempt(DeliveryQueue.Ticket ticket) {
+        if (pause.isPaused()) {
             return;
         }
+        DeliveryTask task = ledger.begin(ticket.deliveryId(), ticket.attempt());
+        if (task == null) {
+            return;
+        }
+        stats.started();
+        Outcome outcome = sender.send(task);
         try {
-            DeliveryTask task = ledger.begin(ticket.deliveryId(), ticket.attempt());
-            if (task == null) {
-                return;
-            }
-            stats.started();
-            Outcome outcome = sender.send(task);
-            try {
-                ledger.finish(task, outcome);
-            } finally {
-                stats.finished(outcome.succeeded());
-            }
+            ledger.finish(task, outcome);
         } finally {
-            if (endpointId != null) {
-                gate.leave(endpointId);
-            }
+            stats.finished(outcome.succeeded());
         }
     }
 }

@@ -1,46 +1,135 @@
 package dev.herald.delivery.control;
 
+import dev.herald.platform.HeraldResources;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Bounds how many attempts to one endpoint run at once on this instance, so a slow or hanging
- * receiver can hold at most that many listener threads and the others keep flowing. A ticket
- * that finds the gate full goes back on the queue for a moment instead of waiting on a thread.
+ * receiver holds at most that many threads and the other endpoints keep flowing.
+ *
+ * <p>A ticket that finds its endpoint at the limit is parked in memory, in arrival order, and
+ * started on Herald's executor as soon as one of that endpoint's attempts ends; the listener
+ * thread is free at once. Parking costs nothing on disk: sending the ticket back through the
+ * broker's scheduler instead (an earlier design) turned every busy moment into a storm of
+ * persistent writes. A parked ticket lost with its instance is found again by the sweeper,
+ * since its delivery row is still owed. Beyond {@link #MAX_PARKED} per endpoint, tickets go
+ * back to the broker with a delay.
  */
 @ApplicationScoped
 public class EndpointGate {
+    private static final Logger LOG = Logger.getLogger(EndpointGate.class.getName());
+    static final int MAX_PARKED = 10_000;
+    static final long OVERFLOW_DELAY_MILLIS = 2_000;
+
     @Inject
     DeliverySettings settings;
 
-    private final ConcurrentHashMap<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    @Inject
+    DeliveryQueue queue;
 
-    public boolean tryEnter(String endpointId) {
-        AtomicInteger count = running.computeIfAbsent(endpointId, id -> new AtomicInteger());
-        int limit = settings.endpointConcurrency();
-        while (true) {
-            int now = count.get();
-            if (now >= limit) {
-                return false;
-            }
-            if (count.compareAndSet(now, now + 1)) {
-                return true;
+    @Resource(lookup = HeraldResources.DELIVERY_EXECUTOR)
+    ManagedExecutorService executor;
+
+    private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+
+    /** One endpoint's running count and parked tickets. */
+    private static final class Lane {
+        final AtomicInteger running = new AtomicInteger();
+        final AtomicInteger parkedCount = new AtomicInteger();
+        final Queue<DeliveryQueue.Ticket> parked = new ConcurrentLinkedQueue<>();
+
+        boolean tryEnter(int limit) {
+            while (true) {
+                int now = running.get();
+                if (now >= limit) {
+                    return false;
+                }
+                if (running.compareAndSet(now, now + 1)) {
+                    return true;
+                }
             }
         }
     }
 
-    public void leave(String endpointId) {
-        AtomicInteger count = running.get(endpointId);
-        if (count != null && count.decrementAndGet() <= 0) {
-            running.remove(endpointId, count);
+    /**
+     * Runs {@code attempt} for the ticket now on the calling thread if its endpoint has room,
+     * else parks it to run later on the executor.
+     */
+    public void run(DeliveryQueue.Ticket ticket, Consumer<DeliveryQueue.Ticket> attempt) {
+        Lane lane = lanes.computeIfAbsent(ticket.endpointId(), id -> new Lane());
+        if (lane.tryEnter(settings.endpointConcurrency())) {
+            try {
+                attempt.accept(ticket);
+            } finally {
+                lane.running.decrementAndGet();
+                startParked(lane, attempt);
+            }
+            return;
+        }
+        if (lane.parkedCount.incrementAndGet() > MAX_PARKED) {
+            lane.parkedCount.decrementAndGet();
+            queue.enqueue(List.of(ticket.later(OVERFLOW_DELAY_MILLIS)));
+            return;
+        }
+        lane.parked.add(ticket);
+        startParked(lane, attempt); // an attempt may have ended between the check and the park
+    }
+
+    private void startParked(Lane lane, Consumer<DeliveryQueue.Ticket> attempt) {
+        while (!lane.parked.isEmpty() && lane.tryEnter(settings.endpointConcurrency())) {
+            DeliveryQueue.Ticket next = lane.parked.poll();
+            if (next == null) {
+                lane.running.decrementAndGet();
+                continue;
+            }
+            lane.parkedCount.decrementAndGet();
+            try {
+                executor.execute(() -> {
+                    try {
+                        attempt.accept(next);
+                    } catch (RuntimeException e) {
+                        // the delivery row is still owed: the sweeper will queue it again
+                        LOG.log(Level.WARNING, "Attempt of delivery " + next.deliveryId() + " failed", e);
+                    } finally {
+                        lane.running.decrementAndGet();
+                        startParked(lane, attempt);
+                    }
+                });
+            } catch (RuntimeException rejected) {
+                lane.running.decrementAndGet();
+                queue.enqueue(List.of(next.later(OVERFLOW_DELAY_MILLIS)));
+            }
         }
     }
 
-    /** Attempts running now, per endpoint (for operators). */
+    /** Attempts running now to one endpoint (for operators). */
     public int running(String endpointId) {
-        AtomicInteger count = running.get(endpointId);
-        return count == null ? 0 : count.get();
+        Lane lane = lanes.get(endpointId);
+        return lane == null ? 0 : lane.running.get();
+    }
+
+    /** Tickets waiting in memory for their endpoint, all endpoints together. */
+    public int parked() {
+        return lanes.values().stream().mapToInt(l -> l.parkedCount.get()).sum();
+    }
+
+    /** Forgets parked tickets (pause): their rows stay owed and resuming queues them again. */
+    public void dropParked() {
+        for (Lane lane : lanes.values()) {
+            for (DeliveryQueue.Ticket t = lane.parked.poll(); t != null; t = lane.parked.poll()) {
+                lane.parkedCount.decrementAndGet();
+            }
+        }
     }
 }

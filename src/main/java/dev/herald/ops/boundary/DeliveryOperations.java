@@ -3,6 +3,7 @@ package dev.herald.ops.boundary;
 import dev.herald.delivery.control.DeliveryPause;
 import dev.herald.delivery.control.DeliverySettings;
 import dev.herald.delivery.control.DeliveryStats;
+import dev.herald.delivery.control.EndpointGate;
 import dev.herald.delivery.control.RetrySchedule;
 import dev.herald.ops.control.OperatorSignals;
 import dev.herald.platform.HeraldResources;
@@ -19,9 +20,11 @@ public class DeliveryOperations implements DeliveryOperationsMBean {
     private final DeliveryStats stats;
     private final OperatorSignals signals;
     private final DeliveryOperator operator;
+    private final EndpointGate gate;
 
     DeliveryOperations(DeliverySettings settings, DeliveryPause pause, DeliveryStats stats, OperatorSignals signals,
-            DeliveryOperator operator) {
+            DeliveryOperator operator, EndpointGate gate) {
+        this.gate = gate;
         this.settings = settings;
         this.pause = pause;
         this.stats = stats;
@@ -105,6 +108,11 @@ public class DeliveryOperations implements DeliveryOperationsMBean {
     @Override
     public int getInFlight() {
         return stats.inFlight();
+    }
+
+    @Override
+    public int getParked() {
+        return gate.parked();
     }
 
     @Override

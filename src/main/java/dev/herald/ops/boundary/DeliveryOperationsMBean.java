@@ -35,6 +35,9 @@ public interface DeliveryOperationsMBean {
 
     int getInFlight();
 
+    /** Tickets waiting in memory for an endpoint that is at its concurrency limit. */
+    int getParked();
+
     long getDeadLetterCount();
 
     /** Restart every exhausted delivery with a fresh retry chain; returns how many. */

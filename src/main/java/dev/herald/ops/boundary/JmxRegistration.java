@@ -3,6 +3,7 @@ package dev.herald.ops.boundary;
 import dev.herald.delivery.control.DeliveryPause;
 import dev.herald.delivery.control.DeliverySettings;
 import dev.herald.delivery.control.DeliveryStats;
+import dev.herald.delivery.control.EndpointGate;
 import dev.herald.ops.control.OperatorSignals;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -38,6 +39,9 @@ public class JmxRegistration {
     @EJB
     DeliveryOperator operator;
 
+    @Inject
+    EndpointGate gate;
+
     @PostConstruct
     void register() {
         try {
@@ -46,7 +50,7 @@ public class JmxRegistration {
             if (server.isRegistered(name)) {
                 server.unregisterMBean(name); // a redeployment's leftover
             }
-            server.registerMBean(new DeliveryOperations(settings, pause, stats, signals, operator), name);
+            server.registerMBean(new DeliveryOperations(settings, pause, stats, signals, operator, gate), name);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Cannot register " + DELIVERY, e);
         }
