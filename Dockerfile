@@ -14,8 +14,9 @@ VOLUME ["/data"]
 EXPOSE 8080
 USER herald
 
-# Ready means database and broker answer (GET /health/ready), not just "process is up".
+# Healthy means the API is mapped and database, broker and configuration are fine (204), not
+# just "process is up".
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
-    CMD curl -fsS http://localhost:8080/health/ready || exit 1
+    CMD curl -fsS http://localhost:8080/api/v1/health || exit 1
 
 ENTRYPOINT ["java", "-jar", "/opt/herald/herald.jar", "--port", "8080"]
