@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 
 /** {@code /api/v1/app}: Svix applications. */
@@ -176,15 +175,7 @@ public class ApplicationsResource {
             in.rateLimit = f.has("throttleRate") ? f.optionalInt("throttleRate", 1, 65535) : f.optionalInt("rateLimit", 1, 65535);
             in.metadata = f.optionalStringMap("metadata", 64);
             // Herald extension: the retry schedule of this application's endpoints, in seconds.
-            List<Long> retry = f.optionalIntegerList("retrySchedule", 50);
-            if (retry != null) {
-                String problem = RetrySchedule.problemWith(retry);
-                if (problem != null) {
-                    f.error("retrySchedule", problem, "value_error");
-                } else {
-                    in.retrySchedule = RetrySchedule.text(retry);
-                }
-            }
+            in.retrySchedule = RetrySchedule.readField(f, "retrySchedule");
             f.validate();
             return in;
         }

@@ -71,6 +71,23 @@ public record RetrySchedule(List<Duration> delays, double jitter) {
         return values;
     }
 
+    /**
+     * Reads a schedule field of an API request (an array of seconds): its stored form, or null
+     * when absent; an unacceptable one is recorded as that field's error.
+     */
+    public static String readField(dev.herald.platform.json.Fields fields, String name) {
+        List<Long> seconds = fields.optionalIntegerList(name, MAX_ATTEMPTS);
+        if (seconds == null) {
+            return null;
+        }
+        String problem = problemWith(seconds);
+        if (problem != null) {
+            fields.error(name, problem, "value_error");
+            return null;
+        }
+        return text(seconds);
+    }
+
     /** Why a schedule given through the API or JMX is unacceptable, or null. */
     public static String problemWith(List<Long> seconds) {
         if (seconds.isEmpty() || seconds.size() > MAX_ATTEMPTS) {

@@ -36,7 +36,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -265,15 +264,7 @@ public class EndpointsResource {
                 }
             }
             // Herald extension: this endpoint's own retry schedule, delays in seconds.
-            List<Long> retry = f.optionalIntegerList("retrySchedule", 50);
-            if (retry != null) {
-                String problem = RetrySchedule.problemWith(retry);
-                if (problem != null) {
-                    f.error("retrySchedule", problem, "value_error");
-                } else {
-                    in.retrySchedule = RetrySchedule.text(retry);
-                }
-            }
+            in.retrySchedule = RetrySchedule.readField(f, "retrySchedule");
             if (patch && f.present("url") && !f.has("url")) {
                 f.error("url", "must not be null", "type_error.none.not_allowed");
             }
