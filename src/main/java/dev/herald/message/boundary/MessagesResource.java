@@ -1,5 +1,6 @@
 package dev.herald.message.boundary;
 
+import dev.herald.platform.json.Jsonp;
 import dev.herald.app.control.Applications;
 import dev.herald.app.entity.Application;
 import dev.herald.delivery.control.Redelivery;
@@ -103,7 +104,7 @@ public class MessagesResource {
         if (channel != null && !channel.isEmpty()) {
             // channels are stored as a JSON array of strings
             where.append(" and e.channels like :channel");
-            params.put("channel", "%" + jakarta.json.Json.createValue(channel).toString() + "%");
+            params.put("channel", "%" + Jsonp.PROVIDER.createValue(channel).toString() + "%");
         }
         java.time.Instant beforeAt = QueryValues.instant("before", before);
         if (beforeAt != null) {

@@ -2,7 +2,6 @@ package dev.herald.platform.json;
 
 import dev.herald.platform.problem.Problem;
 import dev.herald.platform.problem.ProblemType;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
@@ -76,7 +75,7 @@ public final class JsonBody {
         }
         String text = strictUtf8(bytes);
         checkDepth(text);
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new Problem(ProblemType.BAD_JSON, "The request body must be a JSON object");
@@ -93,7 +92,7 @@ public final class JsonBody {
 
     /** A streaming pass that refuses deep nesting before the tree is built. */
     private static void checkDepth(String text) {
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(text))) {
             int depth = 0;
             while (parser.hasNext()) {
                 switch (parser.next()) {

@@ -1,6 +1,5 @@
 package dev.herald.platform.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -17,7 +16,7 @@ public final class JsonText {
     }
 
     public static String ofMap(Map<String, String> map) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = Jsonp.PROVIDER.createObjectBuilder();
         map.forEach(b::add);
         return b.build().toString();
     }
@@ -32,7 +31,7 @@ public final class JsonText {
     }
 
     public static String ofList(Collection<String> values) {
-        var b = Json.createArrayBuilder();
+        var b = Jsonp.PROVIDER.createArrayBuilder();
         values.forEach(b::add);
         return b.build().toString();
     }
@@ -51,7 +50,7 @@ public final class JsonText {
     }
 
     public static JsonValue parse(String text) {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
             return reader.readValue();
         }
     }

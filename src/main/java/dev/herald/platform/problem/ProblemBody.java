@@ -1,6 +1,6 @@
 package dev.herald.platform.problem;
 
-import jakarta.json.Json;
+import dev.herald.platform.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
@@ -13,7 +13,7 @@ public final class ProblemBody {
     }
 
     public static String json(ProblemType type, int status, String detail, Iterable<FieldError> errors, String instance) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsonp.PROVIDER.createObjectBuilder()
                 .add("type", type.uri())
                 .add("title", type.title())
                 .add("status", status)
@@ -22,13 +22,13 @@ public final class ProblemBody {
         if (instance != null) {
             body.add("instance", instance);
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.PROVIDER.createArrayBuilder();
         boolean any = false;
         for (FieldError e : errors) {
             any = true;
-            JsonArrayBuilder loc = Json.createArrayBuilder();
+            JsonArrayBuilder loc = Jsonp.PROVIDER.createArrayBuilder();
             e.loc().forEach(loc::add);
-            list.add(Json.createObjectBuilder().add("loc", loc).add("msg", e.msg()).add("type", e.type()));
+            list.add(Jsonp.PROVIDER.createObjectBuilder().add("loc", loc).add("msg", e.msg()).add("type", e.type()));
         }
         if (any) {
             body.add("errors", list);

@@ -1,5 +1,6 @@
 package dev.herald.subscription.boundary;
 
+import dev.herald.platform.json.Jsonp;
 import dev.herald.app.control.Applications;
 import dev.herald.app.entity.Application;
 import dev.herald.delivery.control.Requeuer;
@@ -17,7 +18,6 @@ import dev.herald.subscription.control.UrlGuard;
 import dev.herald.subscription.entity.Endpoint;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -156,7 +156,7 @@ public class EndpointsResource {
     @Path("{endpoint}/secret")
     public JsonObject secret(@PathParam("endpoint") String id) {
         Endpoint endpoint = endpoints.require(applications.require(appId), id);
-        return Json.createObjectBuilder().add("key", endpoint.getSecret()).build();
+        return Jsonp.PROVIDER.createObjectBuilder().add("key", endpoint.getSecret()).build();
     }
 
     /**
@@ -171,7 +171,7 @@ public class EndpointsResource {
         java.time.Instant since = f.requiredInstant("since");
         f.validate();
         int recovered = requeuer.restartExhausted(endpoint.getId(), since);
-        return Response.accepted(Json.createObjectBuilder().add("id", dev.herald.platform.Ids.next("qtask"))
+        return Response.accepted(Jsonp.PROVIDER.createObjectBuilder().add("id", dev.herald.platform.Ids.next("qtask"))
                 .add("status", "finished").add("task", "endpoint.recover").add("recovered", recovered).build()).build();
     }
 
