@@ -49,7 +49,10 @@ class DeliveryEngineIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("herald.war")))
-                .addClasses(LostTicketProbe.class, JmxProbe.class);
+                .addClasses(LostTicketProbe.class, JmxProbe.class, FailOnce.class, FailOnceInterceptor.class,
+                        FailOnceExtension.class)
+                .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(FailOnceExtension.class.getName()),
+                        "META-INF/services/jakarta.enterprise.inject.spi.Extension");
     }
 
     @BeforeAll
@@ -264,6 +267,25 @@ class DeliveryEngineIT {
         }
     }
 
+    @Test
+    @Order(11)
+    void whenTheListenersWorkFailsMidWayTheDeliveryStillHappensOnce() {
+        // The receiver gets the attempt, then recording it fails: the listener throws, the broker
+        // redelivers the ticket, and the orphaned attempt is taken up again once it cannot still
+        // be running (request timeout 4 s + connect timeout 5 s + 30 s in the test server).
+        String ep = endpoint("/fail-once", "fail.once", 0, 1);
+        Api.Answer accepted = api().post("/app/" + APP + "/msg", Json.createObjectBuilder().add("eventType", "fail.once")
+                .add("payload", Json.createObjectBuilder().add("failOnce", true)).build());
+        String msg = accepted.json().getString("id");
+        Waits.until(() -> "succeeded".equals(delivery(ep).getString("status")), Duration.ofSeconds(90));
+        List<Receiver.Request> got = receiver.at("/fail-once");
+        assertEquals(2, got.size(), "the unrecorded attempt is sent again: at least once");
+        assertTrue(got.stream().allMatch(r -> msg.equals(r.header("webhook-id"))), "same webhook-id both times");
+        JsonArray logged = attempts(msg);
+        assertEquals(1, logged.size(), "only the recorded attempt is in the log");
+        assertEquals(200, logged.getJsonObject(0).getInt("responseStatusCode"));
+    }
+
     String jmx(String attribute) {
         Api.Answer a = api().get("/_test/jmx/" + attribute + "?name=" + URLEncoder.encode(MBEAN, StandardCharsets.UTF_8));
         assertEquals(200, a.status(), a.body());
@@ -283,7 +305,7 @@ class DeliveryEngineIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void operatorsReadAndTuneDeliveryOverJmx() throws Exception {
         assertEquals("0,5,300,1800,7200,18000,36000,36000", jmx("DefaultRetrySchedule"));
         assertEquals("8", jmx("MaxAttempts"));
