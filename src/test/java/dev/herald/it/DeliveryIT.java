@@ -168,6 +168,8 @@ class DeliveryIT {
         Api.Answer repeat = api().post("/app/acme/msg", body, key);
         assertEquals(202, repeat.status());
         assertEquals(msgId, repeat.json().getString("id"), "a repeated Idempotency-Key answers the first answer");
+        Api.Answer reused = api().post("/app/acme/msg", body.replace("Ada", "Bob"), key);
+        assertEquals(422, reused.status(), "the same key with another body is refused: " + reused.body());
 
         Waits.until(() -> !receiver.at("/hook").isEmpty(), Duration.ofSeconds(20));
         Thread.sleep(1000); // a duplicate, if any, would arrive meanwhile

@@ -26,13 +26,15 @@ import java.util.List;
 
 /**
  * {@code Idempotency-Key} on POST: the first answer is stored and a repeat with the same key and
- * path gets it again, creating nothing. The Svix SDKs send a key with every POST and retry 5xx
- * answers with the same key, so a 5xx releases the key instead of being stored.
+ * path gets it again, creating nothing; the same key with a different body is a 422. The Svix
+ * SDKs send a key with every POST and retry 5xx answers with the same key, so a 5xx releases
+ * the key instead of being stored.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 100)
 public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
     static final String HEADER = "Idempotency-Key";
+    static final int MAX_HASHED_BODY = 2 * 1024 * 1024;
     private static final String KEY = IdempotencyFilter.class.getName() + ".key";
     private static final String STATUS = IdempotencyFilter.class.getName() + ".status";
 
@@ -52,11 +54,16 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         // "/msg" and "/msg/" are one resource, so they share keys.
         String path = request.getUriInfo().getRequestUri().getRawPath().replaceAll("/+$", "");
         String hash = hash(path + "\n" + key);
+        String bodyHash = hashBody(request);
         IdempotencyRecord existing;
         try {
-            existing = store.claim(hash);
+            existing = store.claim(hash, bodyHash);
         } catch (RuntimeException raced) {
             throw inProgress();
+        }
+        if (existing != null && existing.getRequestHash() != null && !existing.getRequestHash().equals(bodyHash)) {
+            throw Problem.invalid(List.of(new FieldError(List.of("header", HEADER),
+                    "was already used for a request with a different body", "value_error.idempotency_key_reused")));
         }
         if (existing == null) {
             request.setProperty(KEY, hash);
@@ -107,6 +114,24 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         store.complete(hash, status, type == null ? MediaType.APPLICATION_JSON : type.toString(),
                 new String(bytes, StandardCharsets.UTF_8));
         original.write(bytes);
+    }
+
+    /**
+     * Hashes the body and puts it back for the resource to read. Bodies above the largest any
+     * resource accepts are left alone: the resource answers 413 before anything is stored.
+     */
+    private static String hashBody(ContainerRequestContext request) {
+        if (!request.hasEntity()) {
+            return hash("");
+        }
+        try {
+            byte[] body = request.getEntityStream().readNBytes(MAX_HASHED_BODY);
+            request.setEntityStream(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(body),
+                    request.getEntityStream()));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot read the request body", e);
+        }
     }
 
     private static Problem inProgress() {

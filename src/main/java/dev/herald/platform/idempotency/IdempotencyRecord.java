@@ -16,6 +16,10 @@ public class IdempotencyRecord {
 
     private int status;
 
+    /** SHA-256 of the first request's body: a repeat must send the same one. */
+    @Column(length = 64)
+    private String requestHash;
+
     @Column(length = 128)
     private String contentType;
 
@@ -28,9 +32,14 @@ public class IdempotencyRecord {
     protected IdempotencyRecord() {
     }
 
-    IdempotencyRecord(String keyHash, Instant now) {
+    IdempotencyRecord(String keyHash, String requestHash, Instant now) {
         this.keyHash = keyHash;
+        this.requestHash = requestHash;
         this.createdAt = now;
+    }
+
+    public String getRequestHash() {
+        return requestHash;
     }
 
     void complete(int status, String contentType, String body) {

@@ -23,7 +23,7 @@ public class IdempotencyStore {
      * Two racing first requests: one wins the insert, the other's commit fails (caller maps it).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public IdempotencyRecord claim(String keyHash) {
+    public IdempotencyRecord claim(String keyHash, String requestHash) {
         Instant now = Times.now();
         IdempotencyRecord existing = em.find(IdempotencyRecord.class, keyHash, LockModeType.PESSIMISTIC_WRITE);
         if (existing != null) {
@@ -33,7 +33,7 @@ public class IdempotencyStore {
             em.remove(existing);
             em.flush();
         }
-        em.persist(new IdempotencyRecord(keyHash, now));
+        em.persist(new IdempotencyRecord(keyHash, requestHash, now));
         em.flush();
         return null;
     }
