@@ -39,7 +39,7 @@ import jakarta.enterprise.context.ApplicationScoped;
         properties = "PhysicalName=" + HeraldResources.DELIVERY_QUEUE_NAME)
 @ManagedExecutorDefinition(
         name = HeraldResources.DELIVERY_EXECUTOR,
-        maxAsync = 32)
+        maxAsync = 64)
 @ApplicationScoped
 public class HeraldResources {
     public static final String RESOURCE_ADAPTER = "activemq-rar-6.1.8";

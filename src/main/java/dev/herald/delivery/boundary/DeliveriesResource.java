@@ -39,6 +39,9 @@ public class DeliveriesResource {
     @Inject
     Applications applications;
 
+    @Inject
+    dev.herald.subscription.control.Endpoints endpoints;
+
     @PathParam("app")
     String appId;
 
@@ -65,7 +68,7 @@ public class DeliveriesResource {
         }
         if (endpoint != null && !endpoint.isEmpty()) {
             where.append(" and e.endpoint.id = :endpoint");
-            params.put("endpoint", endpoint);
+            params.put("endpoint", endpoints.require(app, endpoint).getId());
         }
         return page.list(em, Delivery.class, where.toString(), params, Delivery::getId, DeliveryOut::of);
     }

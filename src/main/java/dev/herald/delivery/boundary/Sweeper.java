@@ -39,10 +39,19 @@ public class Sweeper {
     @Inject
     Requeuer requeuer;
 
+    @Inject
+    dev.herald.delivery.control.EndpointGate gate;
+
+    /** Until the first sweep, anything queued before this instance started counts as lost. */
+    private java.time.Instant startedAt;
+
     @PostConstruct
     void schedule() {
+        startedAt = dev.herald.platform.Times.now();
         long every = settings.sweeperInterval().toMillis();
-        timers.createIntervalTimer(every, every, new TimerConfig("herald-sweeper", false));
+        // The first sweep comes soon after start: tickets that were waiting in memory when the
+        // last instance died are gone from the broker too, and need not wait out the grace period.
+        timers.createIntervalTimer(Math.min(every, 10_000), every, new TimerConfig("herald-sweeper", false));
     }
 
     @Timeout
@@ -52,7 +61,9 @@ public class Sweeper {
             return;
         }
         try {
-            int queued = requeuer.requeueOverdue(BATCH);
+            java.time.Instant queuedBefore = startedAt;
+            startedAt = null;
+            int queued = requeuer.requeueOverdue(BATCH, gate.held(), queuedBefore);
             if (queued > 0) {
                 LOG.info("Sweeper queued " + queued + " overdue deliveries again");
             }

@@ -18,9 +18,11 @@ import java.util.logging.Logger;
  * Bounds how many attempts to one endpoint run at once on this instance, so a slow or hanging
  * receiver holds at most that many threads and the other endpoints keep flowing.
  *
- * <p>A ticket that finds its endpoint at the limit is parked in memory, in arrival order, and
- * started on Herald's executor as soon as one of that endpoint's attempts ends; the listener
- * thread is free at once. Parking costs nothing on disk: sending the ticket back through the
+ * <p>Attempts run on Herald's executor, never on the listener's threads, so a hanging receiver
+ * holds at most its endpoint's share of executor threads and no listener session. A ticket that
+ * finds its endpoint at the limit is parked in memory, in arrival order, and started as soon as
+ * one of that endpoint's attempts ends. A second ticket for an attempt already waiting or
+ * running here is dropped. Parking costs nothing on disk: sending the ticket back through the
  * broker's scheduler instead (an earlier design) turned every busy moment into a storm of
  * persistent writes. A parked ticket lost with its instance is found again by the sweeper,
  * since its delivery row is still owed. Beyond {@link #MAX_PARKED} per endpoint, tickets go
@@ -42,6 +44,7 @@ public class EndpointGate {
     ManagedExecutorService executor;
 
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final java.util.Set<String> held = ConcurrentHashMap.newKeySet();
 
     /** One endpoint's running count and parked tickets. */
     private static final class Lane {
@@ -67,23 +70,32 @@ public class EndpointGate {
      * else parks it to run later on the executor.
      */
     public void run(DeliveryQueue.Ticket ticket, Consumer<DeliveryQueue.Ticket> attempt) {
-        Lane lane = lanes.computeIfAbsent(ticket.endpointId(), id -> new Lane());
-        if (lane.tryEnter(settings.endpointConcurrency())) {
-            try {
-                attempt.accept(ticket);
-            } finally {
-                lane.running.decrementAndGet();
-                startParked(lane, attempt);
-            }
-            return;
+        if (!held.add(key(ticket))) {
+            return; // this attempt is already waiting or running here: a duplicate ticket
         }
+        Lane lane = lanes.computeIfAbsent(ticket.endpointId(), id -> new Lane());
         if (lane.parkedCount.incrementAndGet() > MAX_PARKED) {
             lane.parkedCount.decrementAndGet();
+            held.remove(key(ticket));
             queue.enqueue(List.of(ticket.later(OVERFLOW_DELAY_MILLIS)));
             return;
         }
         lane.parked.add(ticket);
-        startParked(lane, attempt); // an attempt may have ended between the check and the park
+        startParked(lane, attempt);
+    }
+
+    /** Deliveries waiting or running on this instance: the sweeper must not queue them again. */
+    public java.util.Set<String> held() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String k : held) {
+            ids.add(k.substring(0, k.lastIndexOf(':')));
+        }
+        return ids;
+    }
+
+    /** A ticket's identity: one attempt of one delivery. */
+    private static String key(DeliveryQueue.Ticket ticket) {
+        return ticket.deliveryId() + ":" + ticket.attempt();
     }
 
     private void startParked(Lane lane, Consumer<DeliveryQueue.Ticket> attempt) {
@@ -102,11 +114,13 @@ public class EndpointGate {
                         // the delivery row is still owed: the sweeper will queue it again
                         LOG.log(Level.WARNING, "Attempt of delivery " + next.deliveryId() + " failed", e);
                     } finally {
+                        held.remove(key(next));
                         lane.running.decrementAndGet();
                         startParked(lane, attempt);
                     }
                 });
             } catch (RuntimeException rejected) {
+                held.remove(key(next));
                 lane.running.decrementAndGet();
                 queue.enqueue(List.of(next.later(OVERFLOW_DELAY_MILLIS)));
             }
@@ -129,6 +143,7 @@ public class EndpointGate {
         for (Lane lane : lanes.values()) {
             for (DeliveryQueue.Ticket t = lane.parked.poll(); t != null; t = lane.parked.poll()) {
                 lane.parkedCount.decrementAndGet();
+                held.remove(key(t));
             }
         }
     }

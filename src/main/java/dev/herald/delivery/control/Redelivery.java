@@ -31,6 +31,9 @@ public class Redelivery {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void resend(Message message, Endpoint endpoint) {
+        if (endpoint.isDisabled()) {
+            throw Problem.conflict("The endpoint is disabled; enable it to deliver to it");
+        }
         Delivery d = em.createQuery("select d from Delivery d where d.message.id = :msg and d.endpoint.id = :ep",
                 Delivery.class).setParameter("msg", message.getId()).setParameter("ep", endpoint.getId())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);

@@ -34,9 +34,9 @@ public class Requeuer {
      * grace period and not queued for as long, or "sending" for longer than any attempt can take.
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public int requeueOverdue(int max) {
+    public int requeueOverdue(int max, java.util.Set<String> heldHere, Instant queuedBefore) {
         Instant now = Times.now();
-        Instant overdue = now.minus(settings.sweeperGrace());
+        Instant overdue = queuedBefore != null ? queuedBefore : now.minus(settings.sweeperGrace());
         List<Delivery> rows = em.createQuery("select d from Delivery d join d.endpoint e where "
                 + "e.paused = false and e.disabled = false and ("
                 + "(d.status in :waiting and d.nextAttemptAt < :overdue and d.lastQueuedAt < :overdue)"
@@ -48,7 +48,7 @@ public class Requeuer {
                 .setParameter("stale", now.minus(settings.inFlightLimit()))
                 .setMaxResults(max)
                 .getResultList();
-        return queueAll(rows, now);
+        return queueAll(rows.stream().filter(d -> !heldHere.contains(d.getId())).toList(), now);
     }
 
     /** Queues everything owed to one endpoint, or to all when {@code endpointId} is null (resume). */
@@ -67,11 +67,11 @@ public class Requeuer {
     }
 
     /**
-     * Starts a fresh retry chain for exhausted deliveries (an endpoint's since a time, or all
-     * when both are null), as a manual resend does for one.
+     * Starts a fresh retry chain for exhausted deliveries (an endpoint's created between
+     * {@code since} and {@code until}, or all when those are null), as a resend does for one.
      */
     @Transactional(Transactional.TxType.REQUIRED)
-    public int restartExhausted(String endpointId, Instant since) {
+    public int restartExhausted(String endpointId, Instant since, Instant until) {
         Instant now = Times.now();
         StringBuilder jpql = new StringBuilder("select d from Delivery d where d.status = :exhausted");
         if (endpointId != null) {
@@ -80,12 +80,18 @@ public class Requeuer {
         if (since != null) {
             jpql.append(" and d.createdAt >= :since");
         }
+        if (until != null) {
+            jpql.append(" and d.createdAt < :until");
+        }
         var query = em.createQuery(jpql.toString(), Delivery.class).setParameter("exhausted", DeliveryStatus.EXHAUSTED);
         if (endpointId != null) {
             query.setParameter("endpoint", endpointId);
         }
         if (since != null) {
             query.setParameter("since", since);
+        }
+        if (until != null) {
+            query.setParameter("until", until);
         }
         List<Delivery> rows = query.getResultList();
         for (Delivery d : rows) {

@@ -65,7 +65,7 @@ public record RetrySchedule(List<Duration> delays, double jitter) {
             return null;
         }
         List<Long> values = new ArrayList<>();
-        for (String part : text.split(",")) {
+        for (String part : text.split(",", -1)) {
             values.add(Long.parseLong(part.trim()));
         }
         return values;

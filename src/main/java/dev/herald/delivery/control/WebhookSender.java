@@ -80,7 +80,13 @@ public class WebhookSender {
             return Outcome.noAnswer("Network Error: no complete answer within " + settings.requestTimeout().toMillis()
                     + " ms", elapsedMs(start));
         } catch (java.util.concurrent.ExecutionException e) {
-            return Outcome.noAnswer(networkError(e.getCause(), settings), elapsedMs(start));
+            Throwable cause = e.getCause();
+            if (cause != null && String.valueOf(cause.getMessage()).contains("content length header with 204")) {
+                // The receiver answered 204 with a Content-Length; the JDK refuses the answer, but
+                // the receiver did take the message. Retrying would deliver it twice.
+                return new Outcome(204, "", elapsedMs(start));
+            }
+            return Outcome.noAnswer(networkError(cause, settings), elapsedMs(start));
         } catch (InterruptedException e) {
             exchange.cancel(true);
             Thread.currentThread().interrupt();

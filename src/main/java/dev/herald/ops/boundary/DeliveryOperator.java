@@ -45,6 +45,6 @@ public class DeliveryOperator {
     }
 
     public int replayDeadLetters() {
-        return requeuer.restartExhausted(null, null);
+        return requeuer.restartExhausted(null, null, null);
     }
 }

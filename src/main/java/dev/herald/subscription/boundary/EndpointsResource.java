@@ -169,8 +169,9 @@ public class EndpointsResource {
         Endpoint endpoint = endpoints.require(applications.require(appId), id);
         Fields f = Fields.of(JsonBody.readObject(headers, body, MAX_BODY));
         java.time.Instant since = f.requiredInstant("since");
+        java.time.Instant until = f.has("until") ? f.requiredInstant("until") : null;
         f.validate();
-        int recovered = requeuer.restartExhausted(endpoint.getId(), since);
+        int recovered = requeuer.restartExhausted(endpoint.getId(), since, until);
         return Response.accepted(Jsonp.PROVIDER.createObjectBuilder().add("id", dev.herald.platform.Ids.next("qtask"))
                 .add("status", "finished").add("task", "endpoint.recover").add("recovered", recovered).build()).build();
     }
@@ -178,6 +179,9 @@ public class EndpointsResource {
     /** An endpoint switched back on gets what it is owed. */
     private void resumeIfEnabled(Endpoint endpoint, boolean wasDisabled) {
         if (wasDisabled && !endpoint.isDisabled()) {
+            // a fresh start for the auto-disable rule, too
+            em.createQuery("update Endpoint e set e.failingSince = null where e.id = :id")
+                    .setParameter("id", endpoint.getId()).executeUpdate();
             requeuer.requeueOwed(endpoint.getId());
         }
     }
