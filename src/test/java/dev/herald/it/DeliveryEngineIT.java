@@ -207,6 +207,27 @@ class DeliveryEngineIT {
     }
 
     @Test
+    @Order(7)
+    void manySlowEndpointsAtOnceStillLeaveRoomForAHealthyOne() {
+        // 6 slow endpoints x 4 attempts = 24 attempts waiting on receivers: more than the 16
+        // sessions that take tickets off the queue, which must stay free.
+        for (int e = 0; e < 6; e++) {
+            endpoint("/slow/3000/many" + e, "many.slow." + e, 0);
+        }
+        endpoint("/fast-too", "fast.too", 0);
+        for (int e = 0; e < 6; e++) {
+            for (int i = 0; i < 4; i++) {
+                send("many.slow." + e);
+            }
+        }
+        long start = System.currentTimeMillis();
+        send("fast.too");
+        Waits.until(() -> receiver.at("/fast-too").size() == 1, Duration.ofSeconds(10));
+        long waited = receiver.at("/fast-too").get(0).receivedAtMillis() - start;
+        assertTrue(waited < 2000, "the healthy endpoint waited " + waited + " ms behind six slow ones");
+    }
+
+    @Test
     @Order(8)
     void a410DisablesTheEndpoint() {
         String ep = endpoint("/status/410/g", "gone.event", 0, 1, 1);
