@@ -26,6 +26,16 @@ final class Api {
     private final String base;
     private final String token;
 
+    /** The server's root URL, as Arquillian gives it, without a trailing slash. */
+    static String root(java.net.URL base) {
+        return base.toString().replaceAll("/+$", "");
+    }
+
+    /** A client of {@code /api/v1} on the deployment at {@code base}. */
+    static Api at(java.net.URL base, String token) {
+        return new Api(root(base) + "/api/v1", token);
+    }
+
     Api(String base, String token) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.token = token;

@@ -66,7 +66,7 @@ class DeliveryEngineIT {
     }
 
     Api api() {
-        return new Api(base.toString().replaceAll("/+$", "") + "/api/v1", TOKEN);
+        return Api.at(base, TOKEN);
     }
 
     @Test

@@ -63,13 +63,12 @@ class DeliveryIT {
         receiver.close();
     }
 
-    /** The server's root URL without a trailing slash. */
     String root() {
-        return base.toString().replaceAll("/+$", "");
+        return Api.root(base);
     }
 
     Api api() {
-        return new Api(root() + "/api/v1", TOKEN);
+        return Api.at(base, TOKEN);
     }
 
     static String appId;

@@ -3,7 +3,7 @@ package dev.herald.delivery.boundary;
 import dev.herald.app.control.Applications;
 import dev.herald.app.entity.Application;
 import dev.herald.delivery.entity.Attempt;
-import dev.herald.message.control.Ingest;
+import dev.herald.message.control.Messages;
 import dev.herald.platform.paging.ListResponse;
 import dev.herald.platform.paging.PageRequest;
 import dev.herald.platform.paging.QueryValues;
@@ -41,7 +41,7 @@ public class AttemptsResource {
     Endpoints endpoints;
 
     @Inject
-    Ingest ingest;
+    Messages messages;
 
     @PathParam("app")
     String appId;
@@ -70,13 +70,7 @@ public class AttemptsResource {
             @QueryParam("after") String after) {
         Application app = applications.require(appId);
         // As in Svix, the message may be named by its id or by the caller's eventId.
-        var message = msgId.startsWith("msg_") ? em.find(dev.herald.message.entity.Message.class, msgId) : null;
-        if (message == null || !message.getApp().getId().equals(app.getId())) {
-            message = ingest.findByEventId(app, msgId);
-        }
-        if (message == null) {
-            throw Problem.notFound("Message", msgId);
-        }
+        var message = messages.require(app, msgId);
         return list(app, "e.msgId = :key", message.getId(), limit, iterator,
                 new Filters(status, codeClass, before, after));
     }

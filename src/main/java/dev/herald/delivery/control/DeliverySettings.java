@@ -48,6 +48,7 @@ public class DeliverySettings {
     long sweeperGraceSeconds;
 
     private volatile RetrySchedule schedule;
+    private final java.util.Map<String, RetrySchedule> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int concurrency;
 
     @PostConstruct
@@ -75,13 +76,9 @@ public class DeliverySettings {
 
     /** The schedule for an endpoint: its own, else its application's, else the default. */
     public RetrySchedule scheduleFor(String endpointSchedule, String appSchedule) {
-        if (endpointSchedule != null) {
-            return RetrySchedule.parse(endpointSchedule, JITTER);
-        }
-        if (appSchedule != null) {
-            return RetrySchedule.parse(appSchedule, JITTER);
-        }
-        return schedule;
+        String text = endpointSchedule != null ? endpointSchedule : appSchedule;
+        // parsed once per distinct schedule, not on every attempt
+        return text == null ? schedule : parsed.computeIfAbsent(text, t -> RetrySchedule.parse(t, JITTER));
     }
 
     public Duration retryAfterCap() {

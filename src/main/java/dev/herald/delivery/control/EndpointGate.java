@@ -127,24 +127,10 @@ public class EndpointGate {
         }
     }
 
-    /** Attempts running now to one endpoint (for operators). */
-    public int running(String endpointId) {
-        Lane lane = lanes.get(endpointId);
-        return lane == null ? 0 : lane.running.get();
-    }
 
     /** Tickets waiting in memory for their endpoint, all endpoints together. */
     public int parked() {
         return lanes.values().stream().mapToInt(l -> l.parkedCount.get()).sum();
     }
 
-    /** Forgets parked tickets (pause): their rows stay owed and resuming queues them again. */
-    public void dropParked() {
-        for (Lane lane : lanes.values()) {
-            for (DeliveryQueue.Ticket t = lane.parked.poll(); t != null; t = lane.parked.poll()) {
-                lane.parkedCount.decrementAndGet();
-                held.remove(key(t));
-            }
-        }
-    }
 }

@@ -5,6 +5,7 @@ import dev.herald.app.control.Applications;
 import dev.herald.app.entity.Application;
 import dev.herald.delivery.control.Redelivery;
 import dev.herald.message.control.Ingest;
+import dev.herald.message.control.Messages;
 import dev.herald.subscription.control.Endpoints;
 import dev.herald.message.entity.Message;
 import dev.herald.platform.json.Fields;
@@ -51,6 +52,9 @@ public class MessagesResource {
 
     @Inject
     Ingest ingest;
+
+    @Inject
+    Messages messages;
 
     @Inject
     Endpoints endpoints;
@@ -124,7 +128,7 @@ public class MessagesResource {
     @Path("{msg}/endpoint/{endpoint}/resend")
     public Response resend(@PathParam("msg") String msgId, @PathParam("endpoint") String endpointId) {
         Application app = applications.require(appId);
-        Message message = require(app, msgId);
+        Message message = messages.require(app, msgId);
         redelivery.resend(message, endpoints.require(app, endpointId));
         return Response.accepted().build();
     }
@@ -133,18 +137,6 @@ public class MessagesResource {
     @Path("{msg}")
     public MessageOut get(@PathParam("msg") String id, @QueryParam("with_content") String withContent) {
         Application app = applications.require(appId);
-        return MessageOut.of(require(app, id), QueryValues.bool("with_content", withContent, true));
-    }
-
-    /** A message of this application by id or by the caller's eventId. */
-    private Message require(Application app, String id) {
-        Message message = id.startsWith("msg_") ? em.find(Message.class, id) : null;
-        if (message == null || !message.getApp().getId().equals(app.getId())) {
-            message = ingest.findByEventId(app, id);
-        }
-        if (message == null) {
-            throw Problem.notFound("Message", id);
-        }
-        return message;
+        return MessageOut.of(messages.require(app, id), QueryValues.bool("with_content", withContent, true));
     }
 }

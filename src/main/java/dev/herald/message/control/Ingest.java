@@ -31,11 +31,14 @@ public class Ingest {
     Endpoints endpoints;
 
     @Inject
+    Messages messages;
+
+    @Inject
     DeliveryQueue queue;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Message accept(Application app, String eventType, String payloadJson, String eventId, Set<String> channels) {
-        if (eventId != null && findByEventId(app, eventId) != null) {
+        if (eventId != null && messages.byEventId(app, eventId) != null) {
             throw Problem.conflict("A message with eventId '" + eventId + "' already exists in this application");
         }
         Message message = new Message(app, eventType, payloadJson, eventId);
@@ -54,12 +57,6 @@ public class Ingest {
         em.flush();
         queue.enqueue(tickets);
         return message;
-    }
-
-    public Message findByEventId(Application app, String eventId) {
-        return em.createQuery("select m from Message m where m.app.id = :app and m.eventId = :eid", Message.class)
-                .setParameter("app", app.getId()).setParameter("eid", eventId)
-                .getResultStream().findFirst().orElse(null);
     }
 
     /** Svix's rule: no filter means every type; channels must intersect when the endpoint has any. */
