@@ -4,13 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks signatures: {@code v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">},
  * sent with {@code webhook-id} and {@code webhook-timestamp}. The id stays the same across
- * retries so receivers can deduplicate.
+ * retries so receivers can deduplicate. During a secret rotation the header carries one
+ * signature per valid secret, separated by spaces, as the spec allows.
  */
 public final class StandardWebhooksSigner {
     public static final String ID_HEADER = "webhook-id";
@@ -20,12 +22,12 @@ public final class StandardWebhooksSigner {
     private StandardWebhooksSigner() {
     }
 
-    public static String sign(byte[] key, String msgId, long timestampSeconds, String body) {
+    public static String sign(byte[] key, String msgId, long timestampSeconds, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             mac.update((msgId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
-            byte[] digest = mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal(body);
             return "v1," + Base64.getEncoder().encodeToString(digest);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
@@ -33,6 +35,18 @@ public final class StandardWebhooksSigner {
     }
 
     public static String sign(String secret, String msgId, long timestampSeconds, String body) {
-        return sign(WebhookSecret.key(secret), msgId, timestampSeconds, body);
+        return sign(WebhookSecret.key(secret), msgId, timestampSeconds, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One signature per secret, the current one first. */
+    public static String header(List<String> secrets, String msgId, long timestampSeconds, byte[] body) {
+        StringBuilder value = new StringBuilder();
+        for (String secret : secrets) {
+            if (value.length() > 0) {
+                value.append(' ');
+            }
+            value.append(sign(WebhookSecret.key(secret), msgId, timestampSeconds, body));
+        }
+        return value.toString();
     }
 }

@@ -141,7 +141,9 @@ class DeliveryIT {
         endpointId = created.json().getString("id");
         assertEquals(List.of("candidate.created", "failing.event"), created.json().getJsonArray("filterTypes")
                 .getValuesAs(jakarta.json.JsonString.class).stream().map(s -> s.getString()).toList());
-        assertFalse(created.body().contains("whsec_"), "the secret is not part of the endpoint resource");
+        assertTrue(created.json().getString("secret").startsWith("whsec_"), "the secret is shown once, at creation");
+        assertFalse(api().get("/app/acme/endpoint/" + created.json().getString("id")).body().contains("whsec_"),
+                "the secret is not part of the endpoint resource");
 
         secret = api().get("/app/acme/endpoint/" + endpointId + "/secret").json().getString("key");
         assertTrue(secret.startsWith("whsec_"));

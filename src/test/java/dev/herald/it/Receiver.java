@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  */
 final class Receiver implements AutoCloseable {
-    record Request(String path, Map<String, List<String>> headers, String body, long receivedAtMillis) {
-        Request(String path, Map<String, List<String>> headers, String body) {
-            this(path, headers, body, System.currentTimeMillis());
+    record Request(String method, String path, Map<String, List<String>> headers, String body,
+            long receivedAtMillis) {
+        Request(String method, String path, Map<String, List<String>> headers, String body) {
+            this(method, path, headers, body, System.currentTimeMillis());
         }
 
         String header(String name) {
@@ -46,7 +47,7 @@ final class Receiver implements AutoCloseable {
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
-            requests.add(new Request(path, Map.copyOf(exchange.getRequestHeaders()), body));
+            requests.add(new Request(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
             int seen = counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
             String[] parts = path.split("/");
             int status = 200;

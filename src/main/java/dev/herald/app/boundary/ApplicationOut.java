@@ -7,13 +7,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Svix's ApplicationOut ({@code rateLimit} also under its newer name {@code throttleRate}). */
+/**
+ * Svix's ApplicationOut ({@code rateLimit} also under its newer name {@code throttleRate}), plus
+ * Herald's {@code retrySchedule}, {@code maxEndpoints} and {@code maxPayloadBytes}.
+ */
 public record ApplicationOut(String id, String uid, String name, Integer rateLimit, Integer throttleRate,
-        Map<String, String> metadata, List<Long> retrySchedule,
+        Map<String, String> metadata, List<Long> retrySchedule, Integer maxEndpoints, Integer maxPayloadBytes,
         Instant createdAt, Instant updatedAt) {
 
     static ApplicationOut of(Application app) {
         return new ApplicationOut(app.getId(), app.getUid(), app.getName(), app.getRateLimit(), app.getRateLimit(),
-                JsonText.toMap(app.getMetadata()), RetrySchedule.seconds(app.getRetrySchedule()), app.getCreatedAt(), app.getUpdatedAt());
+                JsonText.toMap(app.getMetadata()), RetrySchedule.seconds(app.getRetrySchedule()), app.getMaxEndpoints(),
+                app.getMaxPayloadBytes(), app.getCreatedAt(), app.getUpdatedAt());
     }
 }

@@ -15,6 +15,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import dev.herald.message.control.MessageLimits;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -93,7 +94,7 @@ public class ApplicationsResource {
         app.setUid(in.uid);
         app.setRateLimit(in.rateLimit);
         app.setMetadata(in.metadata == null ? null : JsonText.ofMap(in.metadata));
-        app.setRetrySchedule(in.retrySchedule);
+        in.applyExtensions(app);
         app.touch();
         em.flush();
         return Response.ok(ApplicationOut.of(app)).build();
@@ -118,9 +119,7 @@ public class ApplicationsResource {
         if (in.fields.present("metadata")) {
             app.setMetadata(in.metadata == null ? null : JsonText.ofMap(in.metadata));
         }
-        if (in.fields.present("retrySchedule")) {
-            app.setRetrySchedule(in.retrySchedule);
-        }
+        in.applyExtensions(app);
         app.touch();
         em.flush();
         return ApplicationOut.of(app);
@@ -138,7 +137,7 @@ public class ApplicationsResource {
         app.setUid(uid);
         app.setRateLimit(in.rateLimit);
         app.setMetadata(in.metadata == null ? null : JsonText.ofMap(in.metadata));
-        app.setRetrySchedule(in.retrySchedule);
+        in.applyExtensions(app);
         em.persist(app);
         em.flush();
         return app;
@@ -161,6 +160,24 @@ public class ApplicationsResource {
         Integer rateLimit;
         Map<String, String> metadata;
         String retrySchedule;
+        Integer maxEndpoints;
+        Integer maxPayloadBytes;
+
+        /**
+         * Herald's own fields change only when present, on PUT too: a Svix client that knows
+         * nothing of them must not reset them by updating the name.
+         */
+        void applyExtensions(Application app) {
+            if (fields.present("retrySchedule")) {
+                app.setRetrySchedule(retrySchedule);
+            }
+            if (fields.present("maxEndpoints")) {
+                app.setMaxEndpoints(maxEndpoints);
+            }
+            if (fields.present("maxPayloadBytes")) {
+                app.setMaxPayloadBytes(maxPayloadBytes);
+            }
+        }
 
         static Input read(JsonObject json, boolean patch) {
             Input in = new Input();
@@ -176,6 +193,8 @@ public class ApplicationsResource {
             in.metadata = f.optionalStringMap("metadata", 64);
             // Herald extension: the retry schedule of this application's endpoints, in seconds.
             in.retrySchedule = RetrySchedule.readField(f, "retrySchedule");
+            in.maxEndpoints = f.optionalInt("maxEndpoints", 1, 100_000);
+            in.maxPayloadBytes = f.optionalInt("maxPayloadBytes", 2, MessageLimits.HARD_MAX_PAYLOAD_BYTES);
             f.validate();
             return in;
         }

@@ -32,6 +32,12 @@ public class Application {
     @Column(length = 1024)
     private String retrySchedule;
 
+    /** Herald extension: at most this many endpoints (TalentLynk allows 2); null: no limit. */
+    private Integer maxEndpoints;
+
+    /** Herald extension: the largest payload accepted, in bytes; null: the server's limit. */
+    private Integer maxPayloadBytes;
+
     @Column(nullable = false)
     private Instant createdAt;
 
@@ -105,5 +111,21 @@ public class Application {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public Integer getMaxEndpoints() {
+        return maxEndpoints;
+    }
+
+    public void setMaxEndpoints(Integer maxEndpoints) {
+        this.maxEndpoints = maxEndpoints;
+    }
+
+    public Integer getMaxPayloadBytes() {
+        return maxPayloadBytes;
+    }
+
+    public void setMaxPayloadBytes(Integer maxPayloadBytes) {
+        this.maxPayloadBytes = maxPayloadBytes;
     }
 }

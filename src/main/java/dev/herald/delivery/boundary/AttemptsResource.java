@@ -51,7 +51,8 @@ public class AttemptsResource {
     public ListResponse<AttemptOut> byEndpoint(@PathParam("endpoint") String endpointId,
             @QueryParam("limit") String limit, @QueryParam("iterator") String iterator,
             @QueryParam("status") String status, @QueryParam("status_code_class") String codeClass,
-            @QueryParam("before") String before, @QueryParam("after") String after) {
+            @QueryParam("before") String before, @QueryParam("after") String after,
+            @QueryParam("event_types") List<String> eventTypes) {
         Application app = applications.require(appId);
         // The log outlives a deleted endpoint, so an unknown id that has attempts still lists.
         var endpoint = endpoints.find(app, endpointId);
@@ -59,7 +60,8 @@ public class AttemptsResource {
         if (endpoint == null && !hasAttempts(app, "e.endpointId = :key", id)) {
             throw Problem.notFound("Endpoint", endpointId);
         }
-        return list(app, "e.endpointId = :key", id, limit, iterator, new Filters(status, codeClass, before, after));
+        return list(app, "e.endpointId = :key", id, limit, iterator,
+                new Filters(status, codeClass, before, after, eventTypes));
     }
 
     @GET
@@ -67,12 +69,12 @@ public class AttemptsResource {
     public ListResponse<AttemptOut> byMessage(@PathParam("msg") String msgId, @QueryParam("limit") String limit,
             @QueryParam("iterator") String iterator, @QueryParam("status") String status,
             @QueryParam("status_code_class") String codeClass, @QueryParam("before") String before,
-            @QueryParam("after") String after) {
+            @QueryParam("after") String after, @QueryParam("event_types") List<String> eventTypes) {
         Application app = applications.require(appId);
         // As in Svix, the message may be named by its id or by the caller's eventId.
         var message = messages.require(app, msgId);
         return list(app, "e.msgId = :key", message.getId(), limit, iterator,
-                new Filters(status, codeClass, before, after));
+                new Filters(status, codeClass, before, after, eventTypes));
     }
 
     private boolean hasAttempts(Application app, String where, String key) {
@@ -81,7 +83,7 @@ public class AttemptsResource {
     }
 
     /** The list filters Svix offers on attempts. */
-    private record Filters(String status, String codeClass, String before, String after) {
+    private record Filters(String status, String codeClass, String before, String after, List<String> eventTypes) {
     }
 
     private ListResponse<AttemptOut> list(Application app, String where, String key, String limit, String iterator,
@@ -114,15 +116,28 @@ public class AttemptsResource {
             clause += " and e.timestamp > :after";
             params.put("after", afterAt);
         }
+        List<String> types = filters.eventTypes() == null ? List.of()
+                : filters.eventTypes().stream().flatMap(t -> java.util.Arrays.stream(t.split(",")))
+                        .map(String::trim).filter(t -> !t.isEmpty()).toList();
+        if (!types.isEmpty()) {
+            clause += " and e.eventType in :eventTypes";
+            params.put("eventTypes", types);
+        }
         if (status != null && !status.isEmpty()) {
-            int code;
-            try {
-                code = Integer.parseInt(status);
-            } catch (NumberFormatException e) {
-                code = -1;
-            }
+            int code = switch (status) {
+                // the delivery log's words, beside Svix's numbers
+                case "success", "succeeded" -> Attempt.SUCCESS;
+                case "fail", "failed" -> Attempt.FAIL;
+                default -> {
+                    try {
+                        yield Integer.parseInt(status);
+                    } catch (NumberFormatException e) {
+                        yield -1;
+                    }
+                }
+            };
             if (code < Attempt.SUCCESS || code > Attempt.SENDING) {
-                throw Problem.invalid(List.of(FieldError.query("status", "must be 0 (success), 1, 2 (fail) or 3")));
+                throw Problem.invalid(List.of(FieldError.query("status", "must be 0 or 'succeeded', 2 or 'failed', 1 or 3")));
             }
             clause += " and e.status = :status";
             params.put("status", code);

@@ -49,12 +49,14 @@ public class DeliveryLedger {
             return null;
         }
         Instant now = Times.now();
-        if (d.getStatus() == DeliveryStatus.SENDING && d.getSendingSince() != null
-                && d.getSendingSince().plus(settings.inFlightLimit()).isAfter(now)) {
+        Instant lostAt = d.getStatus() != DeliveryStatus.SENDING ? null
+                : d.getSendingUntil() != null ? d.getSendingUntil()
+                : d.getSendingSince() != null ? d.getSendingSince().plus(settings.inFlightLimit(null)) : null;
+        if (lostAt != null && lostAt.isAfter(now)) {
             // Either another thread is sending it right now, or the instance that was sending it
             // died (the broker redelivers the unacknowledged ticket on restart). Look again once
             // no attempt can still be running; if one finished meanwhile, that ticket is stale.
-            long wait = Duration.between(now, d.getSendingSince().plus(settings.inFlightLimit())).toMillis();
+            long wait = Duration.between(now, lostAt).toMillis();
             queue.enqueue(List.of(new DeliveryQueue.Ticket(d.getId(), d.getEndpoint().getId(), attempt, wait + 1000)));
             return null;
         }
@@ -64,18 +66,59 @@ public class DeliveryLedger {
         }
         boolean manual = d.nextIsManual();
         int position = d.nextChainPosition();
-        d.startAttempt(now);
+        var contract = endpoint.getContract();
+        d.startAttempt(now, now.plus(settings.inFlightLimit(contract.timeoutMs())));
         var message = d.getMessage();
         RetrySchedule schedule = settings.scheduleFor(endpoint.getRetrySchedule(), endpoint.getApp().getRetrySchedule());
         return new DeliveryTask(d.getId(), message.getApp().getId(), message.getId(), endpoint.getId(),
-                endpoint.getUrl(), endpoint.getSecret(), message.getPayload(), attempt, position, manual, schedule);
+                d.getUrlOverride() != null ? d.getUrlOverride() : endpoint.getUrl(), endpoint.signingSecrets(now),
+                contract, message.getEventType(), message.getEventId(), message.getTimestamp(), message.getPayload(), attempt,
+                position, manual, schedule);
+    }
+
+    /**
+     * A test send: a message of its own and a delivery to this one endpoint only, already
+     * marked as being sent, and a task with a single attempt and no retry. Nothing is queued.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public DeliveryTask beginTestSend(String endpointId, String eventType, String payloadJson) {
+        Endpoint endpoint = em.find(Endpoint.class, endpointId);
+        var message = new dev.herald.message.entity.Message(endpoint.getApp(), eventType, payloadJson, null);
+        em.persist(message);
+        Delivery d = new Delivery(message, endpoint);
+        Instant now = Times.now();
+        var contract = endpoint.getContract();
+        d.restartChain(now); // a manual chain: the attempt is logged as triggered by a person
+        d.startAttempt(now, now.plus(settings.inFlightLimit(contract.timeoutMs())));
+        em.persist(d);
+        return new DeliveryTask(d.getId(), endpoint.getApp().getId(), message.getId(), endpoint.getId(),
+                endpoint.getUrl(), endpoint.signingSecrets(now), contract, eventType, null, message.getTimestamp(),
+                payloadJson, 1, 1, true, RetrySchedule.parse("0", 0));
+    }
+
+    /** Logs a test send's attempt and closes its delivery; the endpoint's health marks stay as they are. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void finishTestSend(DeliveryTask task, Outcome outcome) {
+        Instant now = Times.now();
+        em.persist(new Attempt(task.appId(), task.msgId(), task.eventType(), task.eventId(), task.endpointId(),
+                task.deliveryId(), task.url(), task.attempt(), true, outcome.succeeded(), outcome.statusCode(),
+                truncate(outcome.response()), outcome.durationMs(), now));
+        Delivery d = em.find(Delivery.class, task.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
+        if (d != null) {
+            if (outcome.succeeded()) {
+                d.succeeded(now);
+            } else {
+                d.failed(now, null);
+            }
+        }
     }
 
     /** Records the attempt; schedules the next one or marks the delivery final. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finish(DeliveryTask task, Outcome outcome) {
         Instant now = Times.now();
-        em.persist(new Attempt(task.appId(), task.msgId(), task.endpointId(), task.deliveryId(), task.url(),
+        em.persist(new Attempt(task.appId(), task.msgId(), task.eventType(), task.eventId(), task.endpointId(),
+                task.deliveryId(), task.url(),
                 task.attempt(), task.manual(), outcome.succeeded(), outcome.statusCode(), truncate(outcome.response()),
                 outcome.durationMs(), now));
         Delivery d = em.find(Delivery.class, task.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
@@ -84,8 +127,8 @@ public class DeliveryLedger {
         }
         Endpoint endpoint = d.getEndpoint();
         Instant failingSince = recordEndpointOutcome(endpoint, outcome.succeeded(), now);
-        RetryPolicy.Decision decision = RetryPolicy.decide(outcome, task.retrySchedule(), task.chainPosition(),
-                settings.retryAfterCap(), ThreadLocalRandom.current());
+        RetryPolicy.Decision decision = RetryPolicy.decide(outcome, task.retrySchedule(), task.contract().retryOn(),
+                task.chainPosition(), settings.retryAfterCap(), ThreadLocalRandom.current());
         switch (decision.verdict()) {
             case SUCCEEDED -> d.succeeded(now);
             case RETRY -> {

@@ -102,9 +102,13 @@ public class DeliverySettings {
         return Duration.ofHours(autoDisableAfterHours);
     }
 
-    /** How long an attempt may stay "sending" before it is presumed lost with its instance. */
-    public Duration inFlightLimit() {
-        return requestTimeout().plus(connectTimeout()).plusSeconds(30);
+    /**
+     * How long an attempt may stay "sending" before it is presumed lost with its instance: its
+     * timeout (the endpoint's own, else the server's) plus the connect timeout and a margin.
+     */
+    public Duration inFlightLimit(Integer endpointTimeoutMs) {
+        Duration timeout = endpointTimeoutMs != null ? Duration.ofMillis(endpointTimeoutMs) : requestTimeout();
+        return timeout.plus(connectTimeout()).plusSeconds(30);
     }
 
     public Duration sweeperInterval() {

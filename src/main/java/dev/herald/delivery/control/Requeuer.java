@@ -40,12 +40,14 @@ public class Requeuer {
         List<Delivery> rows = em.createQuery("select d from Delivery d join d.endpoint e where "
                 + "e.paused = false and e.disabled = false and ("
                 + "(d.status in :waiting and d.nextAttemptAt < :overdue and d.lastQueuedAt < :overdue)"
-                + " or (d.status = :sending and d.sendingSince < :stale and d.lastQueuedAt < :stale))"
+                + " or (d.status = :sending and d.lastQueuedAt < :stale and (d.sendingUntil < :now"
+                + " or (d.sendingUntil is null and d.sendingSince < :stale))))"
                 + " order by d.nextAttemptAt", Delivery.class)
                 .setParameter("waiting", List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED_WILL_RETRY))
                 .setParameter("sending", DeliveryStatus.SENDING)
                 .setParameter("overdue", overdue)
-                .setParameter("stale", now.minus(settings.inFlightLimit()))
+                .setParameter("now", now)
+                .setParameter("stale", now.minus(settings.inFlightLimit(null)))
                 .setMaxResults(max)
                 .getResultList();
         return queueAll(rows.stream().filter(d -> !heldHere.contains(d.getId())).toList(), now);

@@ -1,5 +1,6 @@
 package dev.herald.delivery.control;
 
+import dev.herald.contract.EndpointContract.RetryOn;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -9,7 +10,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * What follows an attempt. Network errors, timeouts, 5xx, 408 and 429 are worth another try on
- * the schedule; 410 Gone ends the delivery and disables the endpoint; every other answer
+ * the schedule, unless the endpoint narrows that list ({@code retryOn}); 410 Gone ends the delivery and disables the endpoint; every other answer
  * (other 4xx, 3xx) is final. A {@code Retry-After} lengthens the wait, up to a cap, but never
  * adds attempts.
  */
@@ -23,21 +24,27 @@ public final class RetryPolicy {
     }
 
     public static boolean isRetryable(int statusCode) {
-        return statusCode == 0 || statusCode >= 500 || statusCode == 408 || statusCode == 429;
+        return RetryOn.covers(RetryOn.DEFAULT, statusCode);
+    }
+
+    public static Decision decide(Outcome outcome, RetrySchedule schedule, int chainPosition, Duration retryAfterCap,
+            RandomGenerator random) {
+        return decide(outcome, schedule, RetryOn.DEFAULT, chainPosition, retryAfterCap, random);
     }
 
     /**
+     * @param retryOn the failures the endpoint wants retried (TalentLynk: network errors and 5xx only)
      * @param chainPosition the failed attempt's place in its retry chain (1 = first)
      */
-    public static Decision decide(Outcome outcome, RetrySchedule schedule, int chainPosition, Duration retryAfterCap,
-            RandomGenerator random) {
+    public static Decision decide(Outcome outcome, RetrySchedule schedule, java.util.Set<RetryOn> retryOn,
+            int chainPosition, Duration retryAfterCap, RandomGenerator random) {
         if (outcome.succeeded()) {
             return new Decision(Verdict.SUCCEEDED, null);
         }
         if (outcome.statusCode() == 410) {
             return new Decision(Verdict.GONE, null);
         }
-        if (!isRetryable(outcome.statusCode())) {
+        if (!RetryOn.covers(retryOn, outcome.statusCode())) {
             return new Decision(Verdict.EXHAUSTED, null);
         }
         Duration delay = schedule.delayBefore(chainPosition + 1, random);

@@ -1,29 +1,58 @@
 package dev.herald.delivery.control;
 
+import dev.herald.contract.OutgoingRequest;
+import dev.herald.contract.RequestComposer;
 import dev.herald.platform.Times;
-import dev.herald.signing.StandardWebhooksSigner;
 import dev.herald.subscription.control.TargetPolicy;
 import dev.herald.subscription.control.UrlGuard;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends one signed attempt with the JDK's HttpClient. Redirects are not followed (a 3xx is a
- * failure that says so), the target is checked again right before sending, only the first KiB
- * of the answer is kept, and the whole exchange, body included, has a deadline.
+ * Sends one attempt as the endpoint's contract shapes it, with Apache HttpClient. The target is
+ * checked right before sending and the client connects only to the addresses that check
+ * resolved ({@link PinnedResolver}). Redirects are not followed (a 3xx is a failure that says
+ * so), only the first KiB of the answer is kept, and the whole exchange, body included, has a
+ * deadline: the endpoint's timeout, else the server's.
  */
 @ApplicationScoped
 public class WebhookSender {
     static final int RESPONSE_EXCERPT = 1024;
+    /** Read this much of a longer answer so the connection can be reused; beyond it, drop it. */
+    static final int DRAIN_LIMIT = 64 * 1024;
 
     @Inject
     DeliverySettings settings;
@@ -31,15 +60,49 @@ public class WebhookSender {
     @Inject
     TargetPolicy targets;
 
-    private HttpClient client;
+    private PoolingHttpClientConnectionManager pool;
+    private CloseableHttpClient client;
+    private ScheduledExecutorService deadlines;
 
     @PostConstruct
     void init() {
-        client = HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
+        pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDnsResolver(new PinnedResolver())
+                // javax.net.ssl.* system properties apply (a private CA's trust store, say)
+                .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
+                .setMaxConnTotal(512)
+                .setMaxConnPerRoute(128)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .setTimeToLive(TimeValue.ofMinutes(5))
+                        .build())
                 .build();
+        client = HttpClients.custom()
+                .setConnectionManager(pool)
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
+        // A daemon timer only ever calls cancel(): no application code runs on it.
+        deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "herald-send-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        deadlines.shutdownNow();
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // shutting down
+        }
     }
 
     public Outcome send(DeliveryTask task) {
@@ -48,64 +111,109 @@ public class WebhookSender {
         if (!verdict.allowed()) {
             return Outcome.noAnswer("Refused target: " + verdict.reason(), 0);
         }
-        long timestamp = Times.now().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(verdict.uri())
-                .timeout(settings.requestTimeout())
-                .header("content-type", "application/json")
-                .header("user-agent", "Herald-Webhooks/0.1")
-                .header(StandardWebhooksSigner.ID_HEADER, task.msgId())
-                .header(StandardWebhooksSigner.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(StandardWebhooksSigner.SIGNATURE_HEADER,
-                        StandardWebhooksSigner.sign(task.secret(), task.msgId(), timestamp, task.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(task.body(), StandardCharsets.UTF_8))
-                .build();
-        // The request timeout covers only the wait for headers; the deadline covers the body too.
-        java.util.concurrent.CompletableFuture<HttpResponse<String>> exchange =
-                client.sendAsync(request, ResponseExcerpt.handler(RESPONSE_EXCERPT));
-        try {
-            HttpResponse<String> response = exchange.get(settings.requestTimeout().toMillis(),
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
-            String excerpt = response.body();
-            int status = response.statusCode();
+        OutgoingRequest out = RequestComposer.compose(task.contract(), task.url(), task.secrets(), task.msgId(),
+                task.eventType(), task.eventTime(), task.body(), Times.now().getEpochSecond());
+        Duration timeout = task.contract().timeoutMs() != null ? Duration.ofMillis(task.contract().timeoutMs())
+                : settings.requestTimeout();
+        return exchange(out, verdict, timeout, start);
+    }
+
+    Outcome exchange(OutgoingRequest out, UrlGuard.Verdict verdict, Duration timeout, long start) {
+        HttpUriRequestBase request = new HttpUriRequestBase(out.method(), verdict.uri());
+        for (Map.Entry<String, String> h : out.headers()) {
+            request.addHeader(h.getKey(), h.getValue());
+        }
+        request.setEntity(new ByteArrayEntity(out.body(), ContentType.APPLICATION_JSON));
+        request.setConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build());
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+            timedOut.set(true);
+            request.cancel();
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        PinnedResolver.pin(verdict.uri().getHost(), verdict.addresses());
+        try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
+            int status = response.getCode();
+            String excerpt = excerpt(response.getEntity(), request);
             if (status >= 300 && status < 400) {
-                String location = response.headers().firstValue("location").orElse("(none)");
-                excerpt = "Redirect not followed (Location: " + location + ") " + excerpt;
+                Header location = response.getFirstHeader("location");
+                excerpt = "Redirect not followed (Location: " + (location == null ? "(none)" : location.getValue()) + ") "
+                        + excerpt;
             }
-            java.time.Duration retryAfter = status == 429 || status == 503
-                    ? RetryPolicy.parseRetryAfter(response.headers().firstValue("retry-after").orElse(null), Instant.now())
-                    : null;
+            Duration retryAfter = null;
+            if (status == 429 || status == 503) {
+                Header h = response.getFirstHeader("retry-after");
+                retryAfter = RetryPolicy.parseRetryAfter(h == null ? null : h.getValue(), Instant.now());
+            }
+            if (timedOut.get()) {
+                return Outcome.noAnswer(noCompleteAnswer(timeout), elapsedMs(start));
+            }
             return new Outcome(status, excerpt, elapsedMs(start), retryAfter);
-        } catch (java.util.concurrent.TimeoutException e) {
-            exchange.cancel(true);
-            return Outcome.noAnswer("Network Error: no complete answer within " + settings.requestTimeout().toMillis()
-                    + " ms", elapsedMs(start));
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause != null && String.valueOf(cause.getMessage()).contains("content length header with 204")) {
-                // The receiver answered 204 with a Content-Length; the JDK refuses the answer, but
-                // the receiver did take the message. Retrying would deliver it twice.
-                return new Outcome(204, "", elapsedMs(start));
+        } catch (IOException | RuntimeException e) {
+            if (timedOut.get()) {
+                return Outcome.noAnswer(noCompleteAnswer(timeout), elapsedMs(start));
             }
-            return Outcome.noAnswer(networkError(cause, settings), elapsedMs(start));
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            return Outcome.noAnswer("Interrupted while sending", elapsedMs(start));
+            return Outcome.noAnswer(networkError(e, timeout), elapsedMs(start));
+        } finally {
+            PinnedResolver.clear();
+            deadline.cancel(false);
         }
     }
 
-    private static String networkError(Throwable cause, DeliverySettings settings) {
-        if (cause instanceof HttpConnectTimeoutException) {
+    /** The first KiB of the answer; reads on to let the connection be reused, up to a limit. */
+    private static String excerpt(HttpEntity entity, HttpUriRequestBase request) throws IOException {
+        if (entity == null) {
+            return "";
+        }
+        byte[] kept = new byte[RESPONSE_EXCERPT];
+        int n = 0;
+        try (InputStream in = entity.getContent()) {
+            if (in == null) {
+                return "";
+            }
+            int r;
+            while (n < kept.length && (r = in.read(kept, n, kept.length - n)) > 0) {
+                n += r;
+            }
+            long drained = 0;
+            byte[] skip = new byte[8192];
+            while (drained <= DRAIN_LIMIT && (r = in.read(skip)) > 0) {
+                drained += r;
+            }
+            if (drained > DRAIN_LIMIT) {
+                request.cancel(); // too long to read through: close the connection instead
+            }
+        } catch (IOException e) {
+            if (n == 0) {
+                throw e;
+            }
+            // what arrived before the error is still worth showing
+        }
+        // a cut may split a multi-byte character; the decoder replaces the fragment
+        return new String(kept, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private static String noCompleteAnswer(Duration timeout) {
+        return "Network Error: no complete answer within " + timeout.toMillis() + " ms";
+    }
+
+    private String networkError(Exception cause, Duration timeout) {
+        if (cause instanceof ConnectTimeoutException) {
             return "Network Error: connect timed out after " + settings.connectTimeout().toMillis() + " ms";
         }
-        if (cause instanceof HttpTimeoutException) {
-            return "Network Error: no answer within " + settings.requestTimeout().toMillis() + " ms";
+        if (cause instanceof SocketTimeoutException) {
+            return "Network Error: no answer within " + timeout.toMillis() + " ms";
         }
-        if (cause instanceof ConnectException) {
+        if (cause instanceof HttpHostConnectException || cause instanceof ConnectException) {
             return "Network Error: connection refused";
         }
-        return "Network Error: " + (cause == null ? "unknown" : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+        if (cause instanceof UnknownHostException) {
+            return "Network Error: DNS failure (" + cause.getMessage() + ")";
+        }
+        if (cause instanceof javax.net.ssl.SSLException) {
+            return "Network Error: TLS failure: " + cause.getMessage();
+        }
+        return "Network Error: " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 
     private static long elapsedMs(long startNanos) {

@@ -16,7 +16,8 @@ import java.time.Instant;
 @Table(name = "herald_attempt", indexes = {
         @Index(columnList = "appId, endpointId, id"),
         @Index(columnList = "appId, msgId, id"),
-        @Index(columnList = "timestamp")})
+        @Index(columnList = "timestamp"),
+        @Index(columnList = "appId, eventType, id")})
 public class Attempt {
     /** Svix's MessageStatus numbers. */
     public static final int SUCCESS = 0;
@@ -62,12 +63,21 @@ public class Attempt {
     @Column(nullable = false)
     private Instant timestamp;
 
+    /** The message's event type and the caller's event id, copied in for the log's filters. */
+    @Column(length = 256)
+    private String eventType;
+
+    @Column(length = 256)
+    private String eventId;
+
     protected Attempt() {
     }
 
-    public Attempt(String appId, String msgId, String endpointId, String deliveryId, String url, int attemptNumber,
-            boolean manual, boolean success, int responseStatusCode, String response, long responseDurationMs,
-            Instant timestamp) {
+    public Attempt(String appId, String msgId, String eventType, String eventId, String endpointId, String deliveryId,
+            String url, int attemptNumber, boolean manual, boolean success, int responseStatusCode, String response,
+            long responseDurationMs, Instant timestamp) {
+        this.eventType = eventType;
+        this.eventId = eventId;
         this.triggerType = manual ? 1 : 0;
         this.id = Ids.next("atmpt");
         this.appId = appId;
@@ -133,5 +143,13 @@ public class Attempt {
 
     public Instant getTimestamp() {
         return timestamp;
+    }
+
+    public String getEventType() {
+        return eventType;
+    }
+
+    public String getEventId() {
+        return eventId;
     }
 }

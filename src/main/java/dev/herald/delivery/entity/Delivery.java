@@ -60,6 +60,13 @@ public class Delivery {
     /** Whether the current chain was started by a person rather than by ingest. */
     private boolean manualChain;
 
+    /**
+     * A URL that replaces the endpoint's for this delivery only (a per-object override, like
+     * TalentSprout's per-interview webhook URL); checked by the same rules as endpoint URLs.
+     */
+    @Column(length = 2048)
+    private String urlOverride;
+
     /** When a ticket for this delivery was last put on the queue (the sweeper's guide). */
     private Instant lastQueuedAt;
 
@@ -68,6 +75,9 @@ public class Delivery {
 
     /** When the current attempt started, while {@link DeliveryStatus#SENDING}. */
     private Instant sendingSince;
+
+    /** While sending: when the attempt is presumed lost with its instance (its own timeout plus margins). */
+    private Instant sendingUntil;
 
     @Column(nullable = false)
     private Instant createdAt;
@@ -103,6 +113,7 @@ public class Delivery {
         status = DeliveryStatus.PENDING;
         nextAttemptAt = now;
         sendingSince = null;
+        sendingUntil = null;
         lastQueuedAt = now;
         updatedAt = now;
     }
@@ -113,9 +124,10 @@ public class Delivery {
     }
 
     /** Marks attempt {@code attempts + 1} as under way. */
-    public void startAttempt(Instant now) {
+    public void startAttempt(Instant now, Instant presumedLostAt) {
         status = DeliveryStatus.SENDING;
         sendingSince = now;
+        sendingUntil = presumedLostAt;
         updatedAt = now;
     }
 
@@ -124,6 +136,7 @@ public class Delivery {
         status = DeliveryStatus.SUCCEEDED;
         nextAttemptAt = null;
         sendingSince = null;
+        sendingUntil = null;
         updatedAt = now;
     }
 
@@ -132,6 +145,7 @@ public class Delivery {
         status = retryAt == null ? DeliveryStatus.EXHAUSTED : DeliveryStatus.FAILED_WILL_RETRY;
         nextAttemptAt = retryAt;
         sendingSince = null;
+        sendingUntil = null;
         updatedAt = now;
         if (retryAt != null) {
             lastQueuedAt = now;
@@ -176,5 +190,17 @@ public class Delivery {
 
     public Instant getSendingSince() {
         return sendingSince;
+    }
+
+    public String getUrlOverride() {
+        return urlOverride;
+    }
+
+    public void setUrlOverride(String urlOverride) {
+        this.urlOverride = urlOverride;
+    }
+
+    public Instant getSendingUntil() {
+        return sendingUntil;
     }
 }

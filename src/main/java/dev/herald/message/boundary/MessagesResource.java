@@ -23,6 +23,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
+import dev.herald.message.control.MessageLimits;
+import dev.herald.subscription.control.UrlGuard;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -72,7 +74,8 @@ public class MessagesResource {
     @POST
     public Response create(@Context HttpHeaders headers, InputStream body, @QueryParam("with_content") String withContent) {
         Application app = applications.require(appId);
-        JsonObject json = JsonBody.readObject(headers, body, maxPayloadBytes + 16 * 1024);
+        int limit = MessageLimits.maxPayloadBytes(app.getMaxPayloadBytes(), maxPayloadBytes);
+        JsonObject json = JsonBody.readObject(headers, body, limit + 16 * 1024);
         Fields f = Fields.of(json);
         String eventType = f.requiredString("eventType", 256);
         if (eventType != null && !eventType.matches("^[a-zA-Z0-9\\-_.]+$")) {
@@ -81,12 +84,24 @@ public class MessagesResource {
         JsonObject payload = f.requiredObject("payload");
         String eventId = f.optionalUid("eventId");
         Set<String> channels = f.optionalStringSet("channels", 10, 128);
+        // Herald extension: a URL that replaces an endpoint's for this message only (a per-object
+        // override, like TalentSprout's per-interview webhook URL), keyed by endpoint id or uid.
+        Map<String, String> endpointUrls = f.optionalStringMap("endpointUrls", 64);
+        if (endpointUrls != null) {
+            endpointUrls.forEach((key, url) -> {
+                String problem = url.length() > 2048 ? "must be at most 2048 characters" : UrlGuard.syntaxProblem(url);
+                if (problem != null) {
+                    f.error("endpointUrls." + key, problem, "value_error.url");
+                }
+            });
+        }
         f.validate();
         String payloadJson = payload.toString();
-        if (payloadJson.getBytes(StandardCharsets.UTF_8).length > maxPayloadBytes) {
-            throw new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The payload is larger than " + maxPayloadBytes + " bytes");
+        if (payloadJson.getBytes(StandardCharsets.UTF_8).length > limit) {
+            throw new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The payload is larger than " + limit + " bytes");
         }
-        Message message = ingest.accept(app, eventType, payloadJson, eventId, channels);
+        Message message = ingest.accept(app, eventType, payloadJson, eventId, channels,
+                endpointUrls == null ? Map.of() : endpointUrls);
         return Response.accepted(MessageOut.of(message, QueryValues.bool("with_content", withContent, true))).build();
     }
 

@@ -13,7 +13,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import dev.herald.platform.problem.FieldError;
+import dev.herald.subscription.control.TargetPolicy;
+import dev.herald.subscription.control.UrlGuard;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -36,8 +41,22 @@ public class Ingest {
     @Inject
     DeliveryQueue queue;
 
+    @Inject
+    TargetPolicy targets;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Message accept(Application app, String eventType, String payloadJson, String eventId, Set<String> channels) {
+        return accept(app, eventType, payloadJson, eventId, channels, Map.of());
+    }
+
+    /**
+     * @param endpointUrls per-message URL overrides by endpoint id or uid; each names an endpoint
+     *     of the application and passes the same URL rules as an endpoint's own URL
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Message accept(Application app, String eventType, String payloadJson, String eventId, Set<String> channels,
+            Map<String, String> endpointUrls) {
+        Map<String, String> overrides = resolveOverrides(app, endpointUrls);
         if (eventId != null && messages.byEventId(app, eventId) != null) {
             throw Problem.conflict("A message with eventId '" + eventId + "' already exists in this application");
         }
@@ -50,6 +69,7 @@ public class Ingest {
         for (Endpoint endpoint : endpoints.enabled(app)) {
             if (matches(endpoint, eventType, channels)) {
                 Delivery delivery = new Delivery(message, endpoint);
+                delivery.setUrlOverride(overrides.get(endpoint.getId()));
                 em.persist(delivery);
                 tickets.add(new DeliveryQueue.Ticket(delivery.getId(), endpoint.getId(), 1, 0));
             }
@@ -57,6 +77,33 @@ public class Ingest {
         em.flush();
         queue.enqueue(tickets);
         return message;
+    }
+
+    /** Overrides keyed by endpoint id; a 422 naming every unknown endpoint or refused URL. */
+    private Map<String, String> resolveOverrides(Application app, Map<String, String> endpointUrls) {
+        if (endpointUrls.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> byId = new HashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        endpointUrls.forEach((key, url) -> {
+            Endpoint endpoint = endpoints.find(app, key);
+            if (endpoint == null) {
+                errors.add(FieldError.body("endpointUrls." + key, "no endpoint with this id or uid in the application",
+                        "value_error"));
+                return;
+            }
+            UrlGuard.Verdict verdict = targets.guard().check(url);
+            if (!verdict.allowed()) {
+                errors.add(FieldError.body("endpointUrls." + key, verdict.reason(), "value_error.url"));
+                return;
+            }
+            byId.put(endpoint.getId(), url);
+        });
+        if (!errors.isEmpty()) {
+            throw Problem.invalid(errors);
+        }
+        return byId;
     }
 
     /** Svix's rule: no filter means every type; channels must intersect when the endpoint has any. */

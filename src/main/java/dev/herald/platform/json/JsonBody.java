@@ -52,6 +52,15 @@ public final class JsonBody {
         return parseObject(bytes);
     }
 
+    /** As {@link #readObject}, but an empty body reads as {@code {}} (bodies whose fields are all optional). */
+    public static JsonObject readOptionalObject(HttpHeaders headers, InputStream in, int maxBytes) {
+        byte[] bytes = readAtMost(in, maxBytes);
+        if (bytes.length == 0) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        return readObject(headers, new java.io.ByteArrayInputStream(bytes), maxBytes);
+    }
+
     static boolean isJson(MediaType type) {
         String subtype = type.getSubtype().toLowerCase();
         return type.getType().equalsIgnoreCase("application") && (subtype.equals("json") || subtype.endsWith("+json"));

@@ -1,5 +1,7 @@
 package dev.herald.subscription.boundary;
 
+import dev.herald.contract.ContractInput;
+import dev.herald.contract.EndpointContract;
 import dev.herald.delivery.control.RetrySchedule;
 import dev.herald.platform.json.JsonText;
 import dev.herald.subscription.entity.Endpoint;
@@ -10,22 +12,38 @@ import java.util.Map;
 /**
  * Svix's EndpointOut. The event filter appears twice: {@code filterTypes} (the OpenAPI name) and
  * {@code eventTypes} (the name some SDK models use); both hold the same list. Likewise
- * {@code rateLimit} and its newer name {@code throttleRate}. {@code retrySchedule} is Herald's own:
- * delays in seconds before each attempt, absent when the application's or the default applies;
- * {@code paused}, set by an operator over JMX.
+ * {@code rateLimit} and its newer name {@code throttleRate}.
+ *
+ * <p>Herald's own fields: {@code retrySchedule} (delays in seconds before each attempt, absent
+ * when the application's or the default applies), {@code paused} (set by an operator over JMX),
+ * and the delivery contract: {@code method}, {@code format}, {@code signature}, {@code auth}
+ * (credentials masked), {@code timeoutMs} (absent: the server's) and {@code retryOn}. Custom
+ * headers are read through {@code …/headers}, as in Svix. {@code secret} appears only in the
+ * answer that creates the endpoint.
  */
 public record EndpointOut(String id, String uid, String url, String description, List<String> filterTypes,
         List<String> eventTypes, List<String> channels, boolean disabled, Integer rateLimit, Integer throttleRate,
-        int version,
-        Map<String, String> metadata, List<Long> retrySchedule, boolean paused, Instant createdAt,
-        Instant updatedAt) {
+        int version, Map<String, String> metadata, List<Long> retrySchedule, boolean paused, String method,
+        String format, SignatureOut signature, Map<String, Object> auth, Integer timeoutMs, List<String> retryOn,
+        String secret, Instant createdAt, Instant updatedAt) {
+
+    public record SignatureOut(String scheme, String header) {
+    }
 
     static EndpointOut of(Endpoint e) {
         List<String> filter = JsonText.toList(e.getFilterTypes());
+        EndpointContract c = e.getContract();
         return new EndpointOut(e.getId(), e.getUid(), e.getUrl(), e.getDescription(), filter, filter,
                 JsonText.toList(e.getChannels()), e.isDisabled(), e.getRateLimit(), e.getRateLimit(), e.getApiVersion(),
-                JsonText.toMap(e.getMetadata()), RetrySchedule.seconds(e.getRetrySchedule()), e.isPaused(),
-                e.getCreatedAt(),
-                e.getUpdatedAt());
+                JsonText.toMap(e.getMetadata()), RetrySchedule.seconds(e.getRetrySchedule()), e.isPaused(), c.method(),
+                c.format().wire(), new SignatureOut(c.signature().scheme().wire(), c.signature().header()),
+                ContractInput.masked(c.auth()), c.timeoutMs(), c.retryOn().stream().map(r -> r.wire()).toList(), null,
+                e.getCreatedAt(), e.getUpdatedAt());
+    }
+
+    EndpointOut withSecret(String secret) {
+        return new EndpointOut(id, uid, url, description, filterTypes, eventTypes, channels, disabled, rateLimit,
+                throttleRate, version, metadata, retrySchedule, paused, method, format, signature, auth, timeoutMs,
+                retryOn, secret, createdAt, updatedAt);
     }
 }

@@ -1,6 +1,9 @@
 package dev.herald.subscription.boundary;
 
+import dev.herald.contract.ContractInput;
+import dev.herald.contract.EndpointContract;
 import dev.herald.platform.json.Jsonp;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import dev.herald.app.control.Applications;
 import dev.herald.app.entity.Application;
 import dev.herald.delivery.control.Requeuer;
@@ -62,6 +65,10 @@ public class EndpointsResource {
     @Inject
     Requeuer requeuer;
 
+    @Inject
+    @ConfigProperty(name = "herald.secret.rotation-overlap-seconds", defaultValue = "86400")
+    long rotationOverlapSeconds;
+
     @PathParam("app")
     String appId;
 
@@ -76,16 +83,12 @@ public class EndpointsResource {
     @POST
     public Response create(@Context HttpHeaders headers, InputStream body) {
         Application app = applications.require(appId);
-        Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), false);
+        Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), false, EndpointContract.DEFAULT);
         checkTarget(in.url);
         if (in.uid != null && endpoints.byUid(app, in.uid) != null) {
             throw Problem.conflict("An endpoint with uid '" + in.uid + "' already exists in this application");
         }
-        Endpoint endpoint = new Endpoint(app, in.url, in.secret == null ? WebhookSecret.generate() : in.secret);
-        in.applyTo(endpoint, true);
-        em.persist(endpoint);
-        em.flush();
-        return Response.status(Response.Status.CREATED).entity(EndpointOut.of(endpoint)).build();
+        return created(app, in);
     }
 
     @GET
@@ -99,19 +102,16 @@ public class EndpointsResource {
     @Path("{endpoint}")
     public Response update(@PathParam("endpoint") String id, @Context HttpHeaders headers, InputStream body) {
         Application app = applications.require(appId);
-        Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), false);
+        JsonObject json = JsonBody.readObject(headers, body, MAX_BODY);
         Endpoint endpoint = endpoints.find(app, id);
+        Input in = Input.read(json, false, endpoint == null ? EndpointContract.DEFAULT : endpoint.getContract());
         checkTarget(in.url);
         if (endpoint == null) {
             if (!Fields.isUid(id) || id.startsWith("ep_") || in.uid != null && !in.uid.equals(id)) {
                 throw Problem.notFound("Endpoint", id);
             }
-            endpoint = new Endpoint(app, in.url, in.secret == null ? WebhookSecret.generate() : in.secret);
             in.uid = id;
-            in.applyTo(endpoint, true);
-            em.persist(endpoint);
-            em.flush();
-            return Response.status(Response.Status.CREATED).entity(EndpointOut.of(endpoint)).build();
+            return created(app, in);
         }
         requireUidFree(app, endpoint, in.uid);
         boolean wasDisabled = endpoint.isDisabled();
@@ -128,7 +128,7 @@ public class EndpointsResource {
     public EndpointOut patch(@PathParam("endpoint") String id, @Context HttpHeaders headers, InputStream body) {
         Application app = applications.require(appId);
         Endpoint endpoint = endpoints.require(app, id);
-        Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), true);
+        Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), true, endpoint.getContract());
         if (in.url != null) {
             checkTarget(in.url);
             endpoint.setUrl(in.url);
@@ -176,6 +176,44 @@ public class EndpointsResource {
                 .add("status", "finished").add("task", "endpoint.recover").add("recovered", recovered).build()).build();
     }
 
+    /**
+     * Svix's rotate: a new secret (the one given, or a generated one). The old secret keeps
+     * signing beside the new one for the overlap ({@code overlapSeconds}, Herald's, default
+     * from configuration), so receivers can switch without rejecting a webhook.
+     */
+    @POST
+    @Path("{endpoint}/secret/rotate")
+    public Response rotateSecret(@PathParam("endpoint") String id, @Context HttpHeaders headers, InputStream body) {
+        Endpoint endpoint = endpoints.require(applications.require(appId), id);
+        Fields f = Fields.of(JsonBody.readOptionalObject(headers, body, MAX_BODY));
+        String key = f.optionalString("key", 128);
+        if (key != null && WebhookSecret.problemWith(key) != null) {
+            f.error("key", WebhookSecret.problemWith(key), "value_error");
+        }
+        Integer overlap = f.optionalInt("overlapSeconds", 0, 30 * 24 * 3600);
+        f.validate();
+        java.time.Instant until = dev.herald.platform.Times.now()
+                .plusSeconds(overlap != null ? overlap : rotationOverlapSeconds);
+        endpoint.rotateSecret(key != null ? key : WebhookSecret.generate(), until);
+        endpoint.touch();
+        em.flush();
+        return Response.noContent().build();
+    }
+
+    private Response created(Application app, Input in) {
+        if (app.getMaxEndpoints() != null && endpoints.countLocked(app) >= app.getMaxEndpoints()) {
+            throw Problem.conflict("The application allows at most " + app.getMaxEndpoints()
+                    + " endpoints (its maxEndpoints); delete one first");
+        }
+        String secret = in.secret == null ? WebhookSecret.generate() : in.secret;
+        Endpoint endpoint = new Endpoint(app, in.url, secret);
+        in.applyTo(endpoint, true);
+        em.persist(endpoint);
+        em.flush();
+        // the one answer, besides GET …/secret, that shows the secret
+        return Response.status(Response.Status.CREATED).entity(EndpointOut.of(endpoint).withSecret(secret)).build();
+    }
+
     /** An endpoint switched back on gets what it is owed. */
     private void resumeIfEnabled(Endpoint endpoint, boolean wasDisabled) {
         if (wasDisabled && !endpoint.isDisabled()) {
@@ -216,8 +254,9 @@ public class EndpointsResource {
         Map<String, String> metadata;
         String secret;
         String retrySchedule;
+        EndpointContract contract;
 
-        static Input read(JsonObject json, boolean patch) {
+        static Input read(JsonObject json, boolean patch, EndpointContract current) {
             Input in = new Input();
             Fields f = Fields.of(json);
             in.fields = f;
@@ -269,6 +308,8 @@ public class EndpointsResource {
             }
             // Herald extension: this endpoint's own retry schedule, delays in seconds.
             in.retrySchedule = RetrySchedule.readField(f, "retrySchedule");
+            // Herald extensions: the delivery contract (method, format, signature, auth, headers, …)
+            in.contract = ContractInput.read(json, f, current);
             if (patch && f.present("url") && !f.has("url")) {
                 f.error("url", "must not be null", "type_error.none.not_allowed");
             }
@@ -299,9 +340,11 @@ public class EndpointsResource {
             if (replace || fields.present("metadata")) {
                 e.setMetadata(metadata == null ? null : JsonText.ofMap(metadata));
             }
-            if (replace || fields.present("retrySchedule")) {
+            // Herald's own fields change only when present, on PUT too: see ContractInput
+            if (fields.present("retrySchedule")) {
                 e.setRetrySchedule(retrySchedule);
             }
+            e.setContract(contract);
             if (secret != null && !replace) {
                 e.setSecret(secret);
             }

@@ -38,6 +38,16 @@ public class Endpoints {
                 .getResultStream().findFirst().orElse(null);
     }
 
+    /**
+     * The application's endpoint count, with its row locked until the transaction ends, so two
+     * creations at once cannot both pass a limit.
+     */
+    public long countLocked(Application app) {
+        em.lock(app, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return em.createQuery("select count(e) from Endpoint e where e.app.id = :app", Long.class)
+                .setParameter("app", app.getId()).getSingleResult();
+    }
+
     public List<Endpoint> enabled(Application app) {
         return em.createQuery("select e from Endpoint e where e.app.id = :app and e.disabled = false", Endpoint.class)
                 .setParameter("app", app.getId()).getResultList();

@@ -3,7 +3,10 @@ package dev.herald.subscription.entity;
 import dev.herald.platform.Times;
 import dev.herald.app.entity.Application;
 import dev.herald.platform.Ids;
+import dev.herald.contract.EndpointContract;
+import dev.herald.platform.secrets.SealedConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -61,9 +64,25 @@ public class Endpoint {
     /** Deliveries wait while paused (set by an operator over JMX). */
     private boolean paused;
 
-    /** {@code whsec_<base64>}. */
-    @Column(nullable = false, length = 256)
+    /** {@code whsec_<base64>}, sealed at rest. */
+    @Convert(converter = SealedConverter.class)
+    @Column(nullable = false, length = 512)
     private String secret;
+
+    /** The secret before the last rotation, still signed with until {@link #previousSecretUntil}. */
+    @Convert(converter = SealedConverter.class)
+    @Column(length = 512)
+    private String previousSecret;
+
+    private Instant previousSecretUntil;
+
+    /**
+     * Herald's delivery contract (method, format, signature, auth, headers, timeout, retryOn) as
+     * JSON, sealed at rest since it may hold the receiver's credentials; null: the defaults.
+     */
+    @Convert(converter = SealedConverter.class)
+    @Column(length = 32_768)
+    private String contract;
 
     @Column(nullable = false)
     private Instant createdAt;
@@ -196,6 +215,33 @@ public class Endpoint {
 
     public void setSecret(String secret) {
         this.secret = secret;
+    }
+
+    /** Replaces the secret; the old one stays valid for signing until {@code overlapUntil}. */
+    public void rotateSecret(String next, Instant overlapUntil) {
+        this.previousSecret = secret;
+        this.previousSecretUntil = overlapUntil;
+        this.secret = next;
+    }
+
+    /** The secrets to sign with at {@code now}: the current one first, then the previous while valid. */
+    public java.util.List<String> signingSecrets(Instant now) {
+        if (previousSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)) {
+            return java.util.List.of(secret, previousSecret);
+        }
+        return java.util.List.of(secret);
+    }
+
+    public Instant getPreviousSecretUntil() {
+        return previousSecretUntil;
+    }
+
+    public EndpointContract getContract() {
+        return EndpointContract.fromStorage(contract);
+    }
+
+    public void setContract(EndpointContract contract) {
+        this.contract = contract == null || contract.equals(EndpointContract.DEFAULT) ? null : contract.toStorage();
     }
 
     public Instant getCreatedAt() {

@@ -1,0 +1,87 @@
+package dev.herald.delivery.control;
+
+import dev.herald.app.control.Applications;
+import dev.herald.eventtype.entity.EventType;
+import dev.herald.platform.json.JsonText;
+import dev.herald.platform.json.Jsonp;
+import dev.herald.platform.problem.Problem;
+import dev.herald.subscription.control.Endpoints;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * A test send (Svix's send-example, TalentLynk's "Test"): one attempt, now, through the
+ * endpoint's real format, auth and signature, logged like any other. By default the event is
+ * {@code webhook.test} with a short message; an event type from the catalog sends its example.
+ */
+@ApplicationScoped
+public class TestSend {
+    public static final String TEST_EVENT = "webhook.test";
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    Applications applications;
+
+    @Inject
+    Endpoints endpoints;
+
+    @Inject
+    DeliveryLedger ledger;
+
+    @Inject
+    WebhookSender sender;
+
+    /**
+     * The outcome, and the message that was sent (Svix's MessageOut fields). {@code httpStatus}
+     * is the status code or "Network Error"; {@code error} says why it failed.
+     */
+    public record Result(String id, String eventId, String eventType, JsonValue payload, Instant timestamp,
+            boolean success, String httpStatus, int responseStatusCode, long responseTimeMs, String error,
+            String response, String attemptUrl) {
+    }
+
+    @Transactional
+    public String resolveEndpoint(String app, String endpoint) {
+        return endpoints.require(applications.require(app), endpoint).getId();
+    }
+
+    public Result send(String endpointId, String eventType, int exampleIndex) {
+        String type = eventType == null ? TEST_EVENT : eventType;
+        String payload = eventType == null ? Jsonp.PROVIDER.createObjectBuilder()
+                .add("message", "This is a test webhook from Herald.").build().toString()
+                : example(eventType, exampleIndex);
+        DeliveryTask task = ledger.beginTestSend(endpointId, type, payload);
+        Outcome outcome = sender.send(task);
+        ledger.finishTestSend(task, outcome);
+        int code = outcome.statusCode();
+        return new Result(task.msgId(), null, type, JsonText.parse(payload), task.eventTime(), outcome.succeeded(),
+                code == 0 ? "Network Error" : Integer.toString(code), code, outcome.durationMs(),
+                outcome.succeeded() ? null : code == 0 ? outcome.response() : "HTTP " + code,
+                code == 0 ? "" : outcome.response(), task.url());
+    }
+
+    /** The catalog's example for the type: {@code schemas["1"].examples[index]}. */
+    @Transactional
+    String example(String eventType, int index) {
+        EventType type = em.createQuery("select t from EventType t where t.name = :name", EventType.class)
+                .setParameter("name", eventType).getResultStream().findFirst().orElse(null);
+        if (type == null) {
+            throw Problem.invalidField("eventType", "is not in the event-type catalog");
+        }
+        JsonValue schemas = type.getSchemas() == null ? null : JsonText.parse(type.getSchemas());
+        if (schemas instanceof JsonObject all && all.get("1") instanceof JsonObject schema
+                && schema.get("examples") instanceof jakarta.json.JsonArray examples && index < examples.size()
+                && examples.get(index) instanceof JsonObject example) {
+            return example.toString();
+        }
+        throw Problem.invalidField("eventType", "has no example payload at index " + index + " in its schema");
+    }
+}
