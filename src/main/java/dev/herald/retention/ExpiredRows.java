@@ -57,8 +57,8 @@ public class ExpiredRows {
 
     /** Stored answers to idempotent POSTs, and abandoned claims, made before {@code before}. */
     public int deleteIdempotencyKeys(Instant before, int max) {
-        List<String> keys = em.createQuery("select r.keyHash from IdempotencyRecord r where r.createdAt < :before order by r.createdAt", String.class)
-                .setParameter("before", before).setMaxResults(max).getResultList();
+        List<String> keys = em.createQuery("select r.keyHash from IdempotencyRecord r where r.createdAt < :before "
+                + "order by r.createdAt", String.class).setParameter("before", before).setMaxResults(max).getResultList();
         if (keys.isEmpty()) {
             return 0;
         }

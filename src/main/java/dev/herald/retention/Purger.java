@@ -37,34 +37,38 @@ public class Purger {
         Instant start = Times.now();
         PurgePlan plan = PurgePlan.at(start, settings.days());
         int size = settings.batchSize();
-        long[] deleted = new long[3]; // attempts, messages, idempotency keys
-        int[] batches = {0};
+        Counts attempts = new Counts();
+        Counts messages = new Counts();
+        Counts keys = new Counts();
         String failure = null;
         try {
             // Attempts first: a message's attempts are no later than its deliveries' last change,
             // so by the time a message qualifies, its log is gone too.
-            BatchLoop.run(size, max -> rows.deleteAttempts(plan.rowsBefore(), max), n -> {
-                deleted[0] += n;
-                batches[0]++;
-            });
-            BatchLoop.run(size, max -> rows.deleteMessages(plan.rowsBefore(), max), n -> {
-                deleted[1] += n;
-                batches[0]++;
-            });
-            BatchLoop.run(size, max -> rows.deleteIdempotencyKeys(plan.idempotencyKeysBefore(), max), n -> {
-                deleted[2] += n;
-                batches[0]++;
-            });
+            BatchLoop.run(size, max -> rows.deleteAttempts(plan.rowsBefore(), max), attempts::add);
+            BatchLoop.run(size, max -> rows.deleteMessages(plan.rowsBefore(), max), messages::add);
+            BatchLoop.run(size, max -> rows.deleteIdempotencyKeys(plan.idempotencyKeysBefore(), max), keys::add);
         } catch (RuntimeException e) {
-            // Committed batches stay deleted; the next run carries on from there.
+            // Committed batches stay deleted (and counted); the next run carries on from there.
             failure = String.valueOf(e.getMessage());
             LOG.log(Level.WARNING, "Retention purge stopped on an error", e);
         }
-        PurgeReport report = new PurgeReport(start, plan.rowsBefore(), deleted[0], deleted[1], deleted[2], batches[0],
+        PurgeReport report = new PurgeReport(start, plan.rowsBefore(), attempts.rows, messages.rows, keys.rows,
+                attempts.batches + messages.batches + keys.batches,
                 Times.now().toEpochMilli() - start.toEpochMilli(), failure);
         stats.record(report);
         LOG.log(failure == null ? Level.INFO : Level.WARNING, "Retention purge ({0} days): {1}",
                 new Object[] {settings.days(), report.summary()});
         return report;
+    }
+
+    /** Rows and batches of one kind, counted as each batch commits. */
+    private static final class Counts {
+        long rows;
+        int batches;
+
+        void add(int deleted) {
+            rows += deleted;
+            batches++;
+        }
     }
 }
