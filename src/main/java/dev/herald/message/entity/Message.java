@@ -18,7 +18,8 @@ import java.time.Instant;
 @Entity
 @Table(name = "herald_message",
         uniqueConstraints = @UniqueConstraint(columnNames = {"app_id", "eventId"}),
-        indexes = @Index(columnList = "app_id, id"))
+        // by timestamp: the retention purge looks for the oldest messages
+        indexes = {@Index(columnList = "app_id, id"), @Index(columnList = "timestamp")})
 public class Message {
     @Id
     @Column(length = 40)

@@ -5,6 +5,10 @@ import dev.herald.delivery.control.DeliverySettings;
 import dev.herald.delivery.control.DeliveryStats;
 import dev.herald.delivery.control.EndpointGate;
 import dev.herald.ops.control.OperatorSignals;
+import dev.herald.retention.Purger;
+import dev.herald.retention.RetentionSettings;
+import dev.herald.retention.RetentionStats;
+import dev.herald.retention.RetentionTimer;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJB;
@@ -23,6 +27,7 @@ import javax.management.ObjectName;
 public class JmxRegistration {
     private static final Logger LOG = Logger.getLogger(JmxRegistration.class.getName());
     public static final String DELIVERY = "herald:type=Delivery";
+    public static final String RETENTION = "herald:type=Retention";
 
     @Inject
     DeliverySettings settings;
@@ -42,26 +47,45 @@ public class JmxRegistration {
     @Inject
     EndpointGate gate;
 
+    @Inject
+    RetentionSettings retentionSettings;
+
+    @Inject
+    RetentionStats retentionStats;
+
+    @EJB
+    Purger purger;
+
+    @EJB
+    RetentionTimer retentionTimer;
+
     @PostConstruct
     void register() {
+        register(DELIVERY, new DeliveryOperations(settings, pause, stats, signals, operator, gate));
+        register(RETENTION, new RetentionOperations(retentionSettings, retentionStats, purger, retentionTimer));
+    }
+
+    private static void register(String objectName, Object mbean) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            ObjectName name = new ObjectName(DELIVERY);
+            ObjectName name = new ObjectName(objectName);
             if (server.isRegistered(name)) {
                 server.unregisterMBean(name); // a redeployment's leftover
             }
-            server.registerMBean(new DeliveryOperations(settings, pause, stats, signals, operator, gate), name);
+            server.registerMBean(mbean, name);
         } catch (Exception e) {
-            LOG.log(Level.WARNING, "Cannot register " + DELIVERY, e);
+            LOG.log(Level.WARNING, "Cannot register " + objectName, e);
         }
     }
 
     @PreDestroy
     void unregister() {
-        try {
-            ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(DELIVERY));
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "MBean already gone", e);
+        for (String objectName : new String[] {DELIVERY, RETENTION}) {
+            try {
+                ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(objectName));
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "MBean already gone", e);
+            }
         }
     }
 }

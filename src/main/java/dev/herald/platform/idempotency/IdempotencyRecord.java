@@ -3,12 +3,14 @@ package dev.herald.platform.idempotency;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /** The first answer to a POST carrying an {@code Idempotency-Key}; status 0 while in progress. */
 @Entity
-@Table(name = "herald_idempotency")
+// by createdAt: the retention purge deletes the oldest records
+@Table(name = "herald_idempotency", indexes = @Index(columnList = "createdAt"))
 public class IdempotencyRecord {
     @Id
     @Column(length = 64)
