@@ -43,6 +43,8 @@ public class Applications {
                 .setParameter("id", id).executeUpdate();
         em.createQuery("delete from Message m where m.app.id = :id").setParameter("id", id).executeUpdate();
         em.createQuery("delete from Endpoint e where e.app.id = :id").setParameter("id", id).executeUpdate();
+        // Its portal tokens too: an id is never reused, but a dead token should not linger.
+        em.createQuery("delete from AppToken t where t.appId = :id").setParameter("id", id).executeUpdate();
         em.remove(app);
     }
 }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -29,9 +31,13 @@ import java.util.List;
  * path gets it again, creating nothing; the same key with a different body is a 422. The Svix
  * SDKs send a key with every POST and retry 5xx answers with the same key, so a 5xx releases
  * the key instead of being stored.
+ *
+ * <p>It runs after authorization, so only a request its caller may make can claim a key or be
+ * answered from the store. Answers that carry a credential ({@link NotReplayable}) are never
+ * stored.
  */
 @Provider
-@Priority(Priorities.AUTHENTICATION + 100)
+@Priority(Priorities.AUTHORIZATION + 100)
 public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter, WriterInterceptor {
     static final String HEADER = "Idempotency-Key";
     static final int MAX_HASHED_BODY = 2 * 1024 * 1024;
@@ -41,10 +47,13 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     @Inject
     IdempotencyStore store;
 
+    @Context
+    ResourceInfo resource;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String key = request.getHeaderString(HEADER);
-        if (key == null || !"POST".equals(request.getMethod())) {
+        if (key == null || !"POST".equals(request.getMethod()) || isNotReplayable()) {
             return;
         }
         if (key.isEmpty() || key.length() > 256 || !key.chars().allMatch(c -> c > 32 && c < 127)) {
@@ -114,6 +123,11 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         store.complete(hash, status, type == null ? MediaType.APPLICATION_JSON : type.toString(),
                 new String(bytes, StandardCharsets.UTF_8));
         original.write(bytes);
+    }
+
+    private boolean isNotReplayable() {
+        var method = resource.getResourceMethod();
+        return method != null && method.isAnnotationPresent(NotReplayable.class);
     }
 
     /**

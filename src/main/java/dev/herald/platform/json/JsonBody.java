@@ -14,6 +14,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -52,13 +53,19 @@ public final class JsonBody {
         return parseObject(bytes);
     }
 
-    /** As {@link #readObject}, but an empty body reads as {@code {}} (bodies whose fields are all optional). */
+    /** As {@link #readObject}, but an empty body reads as {@code {}}: for calls whose fields are all optional. */
     public static JsonObject readOptionalObject(HttpHeaders headers, InputStream in, int maxBytes) {
-        byte[] bytes = readAtMost(in, maxBytes);
-        if (bytes.length == 0) {
-            return JsonValue.EMPTY_JSON_OBJECT;
+        PushbackInputStream body = new PushbackInputStream(in == null ? InputStream.nullInputStream() : in, 1);
+        try {
+            int first = body.read();
+            if (first < 0) {
+                return JsonValue.EMPTY_JSON_OBJECT;
+            }
+            body.unread(first);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return readObject(headers, new java.io.ByteArrayInputStream(bytes), maxBytes);
+        return readObject(headers, body, maxBytes);
     }
 
     static boolean isJson(MediaType type) {

@@ -8,6 +8,7 @@ public enum ProblemType {
     BAD_JSON(400, "Malformed JSON"),
     BAD_REQUEST(400, "Bad request"),
     UNAUTHORIZED(401, "Missing or invalid API token"),
+    FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),

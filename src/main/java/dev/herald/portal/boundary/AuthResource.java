@@ -1,0 +1,93 @@
+package dev.herald.portal.boundary;
+
+import dev.herald.app.control.Applications;
+import dev.herald.app.entity.Application;
+import dev.herald.platform.Times;
+import dev.herald.platform.auth.AppTokens;
+import dev.herald.platform.idempotency.NotReplayable;
+import dev.herald.platform.json.JsonBody;
+import dev.herald.platform.json.Jsonp;
+import dev.herald.platform.problem.Problem;
+import dev.herald.platform.problem.ProblemType;
+import dev.herald.portal.control.ExpireAllRequest;
+import dev.herald.portal.control.PortalAccessRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+
+/**
+ * {@code /api/v1/auth}: Svix's app-portal access. The operator asks for a token scoped to one
+ * application and hands it to that application's owner (ScopeFilter keeps it there). Herald has
+ * no portal UI: the answer's {@code url} is the application's own API address, with the token in
+ * the fragment, which browsers and proxies never send to a server or write to access logs.
+ */
+@Path("auth")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Transactional
+public class AuthResource {
+    static final int MAX_BODY = 16 * 1024;
+
+    @Inject
+    Applications applications;
+
+    @Inject
+    AppTokens tokens;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("app-portal-access/{app}")
+    @NotReplayable
+    public JsonObject appPortalAccess(@PathParam("app") String appId, @Context HttpHeaders headers, InputStream body) {
+        Application app = applications.require(appId);
+        PortalAccessRequest in = PortalAccessRequest.read(JsonBody.readOptionalObject(headers, body, MAX_BODY));
+        String token = tokens.issue(app.getId(), in.lifetime(), in.readOnly(), in.featureFlags(), in.sessionId());
+        return Jsonp.PROVIDER.createObjectBuilder()
+                .add("url", uri.getBaseUriBuilder().path("app").path(app.getId()).fragment("token=" + token).build().toString())
+                .add("token", token)
+                .build();
+    }
+
+    /** Svix's older name for the same call (its DashboardAccessOut has the same two members). */
+    @POST
+    @Path("dashboard-access/{app}")
+    @NotReplayable
+    public JsonObject dashboardAccess(@PathParam("app") String appId, @Context HttpHeaders headers, InputStream body) {
+        return appPortalAccess(appId, headers, body);
+    }
+
+    /** Ends the presented application token (Svix: logging out any other token fails). */
+    @POST
+    @Path("logout")
+    public Response logout(@Context HttpHeaders headers) {
+        String header = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        String presented = header == null || header.length() < 7 ? null : header.substring(7).trim();
+        if (!tokens.revoke(presented)) {
+            throw new Problem(ProblemType.FORBIDDEN, "Only an application token can log out; the operator's token is configured");
+        }
+        return Response.noContent().build();
+    }
+
+    /** Svix's expire-all: ends the application's tokens now, after {@code expiry} seconds, or per session. */
+    @POST
+    @Path("app/{app}/expire-all")
+    public Response expireAll(@PathParam("app") String appId, @Context HttpHeaders headers, InputStream body) {
+        Application app = applications.require(appId);
+        ExpireAllRequest in = ExpireAllRequest.read(JsonBody.readOptionalObject(headers, body, MAX_BODY));
+        tokens.expireAll(app.getId(), Times.now().plus(in.delay()), in.sessionIds());
+        return Response.noContent().build();
+    }
+}
