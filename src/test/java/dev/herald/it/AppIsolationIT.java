@@ -152,6 +152,11 @@ class AppIsolationIT {
                 new String[] {"DELETE", "/app/{app}/endpoint/{ep}", null},
                 new String[] {"GET", "/app/{app}/endpoint/{ep}/secret", null},
                 new String[] {"POST", "/app/{app}/endpoint/{ep}/recover", "{\"since\":\"2020-01-01T00:00:00Z\"}"},
+                new String[] {"POST", "/app/{app}/endpoint/{ep}/secret/rotate", "{}"},
+                new String[] {"GET", "/app/{app}/endpoint/{ep}/headers", null},
+                new String[] {"PUT", "/app/{app}/endpoint/{ep}/headers", "{\"headers\":{\"X-Intruder\":\"1\"}}"},
+                new String[] {"PATCH", "/app/{app}/endpoint/{ep}/headers", "{\"headers\":{\"X-Intruder\":\"1\"}}"},
+                new String[] {"POST", "/app/{app}/endpoint/{ep}/send-example", "{}"},
                 new String[] {"GET", "/app/{app}/msg", null},
                 new String[] {"POST", "/app/{app}/msg", msg},
                 new String[] {"GET", "/app/{app}/msg/{msg}", null},
@@ -173,7 +178,8 @@ class AppIsolationIT {
     private Map<String, String> snapshotOfB() {
         Map<String, String> state = new LinkedHashMap<>();
         for (String path : List.of("/app/" + b.id(), "/app/" + b.id() + "/endpoint", "/app/" + b.id() + "/endpoint/" + b.endpointId(),
-                "/app/" + b.id() + "/endpoint/" + b.endpointId() + "/secret", "/app/" + b.id() + "/msg",
+                "/app/" + b.id() + "/endpoint/" + b.endpointId() + "/secret",
+                "/app/" + b.id() + "/endpoint/" + b.endpointId() + "/headers", "/app/" + b.id() + "/msg",
                 "/app/" + b.id() + "/attempt/msg/" + b.msgId(), "/app/" + b.id() + "/attempt/endpoint/" + b.endpointId(),
                 "/app/" + b.id() + "/delivery")) {
             Api.Answer answer = operator().get(path);
@@ -229,11 +235,11 @@ class AppIsolationIT {
                 new String[] {"POST", "/app", "{\"name\":\"new\"}"},
                 new String[] {"POST", "/event-type", "{\"name\":\"iso.new-" + RUN + "\",\"description\":\"d\"}"}));
         for (String[] route : routes()) {
-            if (route[1].startsWith("/auth/") || route[1].endsWith("/secret") || route[1].equals("/app/{app}") && !route[0].equals("GET")) {
+            if (route[1].startsWith("/auth/") || route[1].endsWith("/secret") || route[1].endsWith("/secret/rotate") || route[1].equals("/app/{app}") && !route[0].equals("GET")) {
                 operatorOnly.add(new String[] {route[0], fill(route[1], a.id(), a.endpointId(), a.msgId()), route[2]});
             }
         }
-        assertEquals(11, operatorOnly.size());
+        assertEquals(12, operatorOnly.size());
         for (String[] route : operatorOnly) {
             Api.Answer refused = own.method(route[0], route[1], route[2]);
             if (refused.status() != 403 || !refused.json().getString("type").equals("urn:herald:problem:forbidden")) {
@@ -259,7 +265,10 @@ class AppIsolationIT {
             assertEquals(1, ok(own.get("/app/" + app + "/attempt/msg/" + a.msgId()), 200).getJsonArray("data").size());
             ok(own.get("/app/" + app + "/attempt/endpoint/" + a.endpointId()), 200);
             ok(own.get("/app/" + app + "/delivery?endpoint=" + a.endpointUid()), 200);
+            ok(own.get("/app/" + app + "/endpoint/" + a.endpointId() + "/headers"), 200);
         }
+        assertEquals(204, own.method("PUT", "/app/" + a.id() + "/endpoint/" + a.endpointId() + "/headers",
+                "{\"headers\":{\"X-Portal\":\"1\"}}").status());
         ok(own.get("/event-type"), 200);
         ok(own.get("/event-type/iso.event-" + RUN), 200);
         // trailing slashes, as Svix clients send them

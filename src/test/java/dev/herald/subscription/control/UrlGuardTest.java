@@ -15,18 +15,34 @@ import org.junit.jupiter.api.Test;
 
 class UrlGuardTest {
     /** Names resolve from this table only: no DNS in unit tests. */
-    private static final Map<String, String> DNS = Map.of(
-            "public.example", "93.184.216.34",
-            "inward.example", "10.1.2.3",
-            "loopback.example", "127.0.0.1",
-            "metadata.example", "169.254.169.254");
+    private static final Map<String, String> DNS = Map.ofEntries(
+            Map.entry("public.example", "93.184.216.34"),
+            Map.entry("inward.example", "10.1.2.3"),
+            Map.entry("loopback.example", "127.0.0.1"),
+            Map.entry("metadata.example", "169.254.169.254"),
+            Map.entry("cgnat.example", "100.64.1.1"),
+            Map.entry("multicast.example", "239.1.1.1"),
+            Map.entry("unspecified.example", "0.0.0.0"),
+            Map.entry("ula.example", "fd00::1"),
+            Map.entry("linklocal6.example", "fe80::1"),
+            Map.entry("mapped.example", "::ffff:192.168.0.1"),
+            Map.entry("nat64.example", "64:ff9b::a00:1"),
+            Map.entry("sixtofour.example", "2002:a00:1::1"),
+            Map.entry("unspecified6.example", "::"),
+            // one public and one private answer: every address must pass
+            Map.entry("mixed.example", "93.184.216.34,10.0.0.1"));
 
     private static InetAddress[] resolve(String host) throws UnknownHostException {
-        String ip = DNS.get(host);
-        if (ip == null) {
+        String ips = DNS.get(host);
+        if (ips == null) {
             throw new UnknownHostException(host);
         }
-        return new InetAddress[] {InetAddress.getByName(ip)};
+        String[] parts = ips.split(",");
+        InetAddress[] out = new InetAddress[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = InetAddress.getByName(parts[i]);
+        }
+        return out;
     }
 
     private final UrlGuard strict = new UrlGuard(List.of(), UrlGuardTest::resolve);
@@ -59,7 +75,12 @@ class UrlGuardTest {
             "https://[::1]/", "https://[::]/", "https://[::ffff:127.0.0.1]/", "https://[::ffff:7f00:1]/",
             "https://[fc00::1]/", "https://[fd12:3456::1]/", "https://[fe80::1]/", "https://[ff02::1]/",
             "https://[64:ff9b::7f00:1]/", "https://[2002:7f00:1::]/", "https://[::127.0.0.1]/",
-            "https://public.example/#frag"})
+            "https://public.example/#frag",
+            // host names whose answers are non-public, one form each
+            "https://cgnat.example/", "https://multicast.example/", "https://unspecified.example/",
+            "https://ula.example/", "https://linklocal6.example/", "https://mapped.example/",
+            "https://nat64.example/", "https://sixtofour.example/", "https://unspecified6.example/",
+            "https://mixed.example/"})
     void refusesWhatIsNotHttpsToAPublicAddress(String url) {
         assertFalse(strict.check(url).allowed(), url);
     }
