@@ -50,8 +50,9 @@ public class Ingest {
     }
 
     /**
-     * @param endpointUrls per-message URL overrides by endpoint id or uid; each names an endpoint
-     *     of the application and passes the same URL rules as an endpoint's own URL
+     * @param endpointUrls per-message URL overrides by endpoint id or uid ({@code "*"}: every
+     *     endpoint); each names an endpoint of the application and passes the same URL rules as
+     *     an endpoint's own URL
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Message accept(Application app, String eventType, String payloadJson, String eventId, Set<String> channels,
@@ -69,7 +70,7 @@ public class Ingest {
         for (Endpoint endpoint : endpoints.enabled(app)) {
             if (matches(endpoint, eventType, channels)) {
                 Delivery delivery = new Delivery(message, endpoint);
-                delivery.setUrlOverride(overrides.get(endpoint.getId()));
+                delivery.setUrlOverride(overrides.getOrDefault(endpoint.getId(), overrides.get("*")));
                 em.persist(delivery);
                 tickets.add(new DeliveryQueue.Ticket(delivery.getId(), endpoint.getId(), 1, 0));
             }
@@ -87,8 +88,8 @@ public class Ingest {
         Map<String, String> byId = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
         endpointUrls.forEach((key, url) -> {
-            Endpoint endpoint = endpoints.find(app, key);
-            if (endpoint == null) {
+            Endpoint endpoint = "*".equals(key) ? null : endpoints.find(app, key);
+            if (endpoint == null && !"*".equals(key)) {
                 errors.add(FieldError.body("endpointUrls." + key, "no endpoint with this id or uid in the application",
                         "value_error"));
                 return;
@@ -98,7 +99,7 @@ public class Ingest {
                 errors.add(FieldError.body("endpointUrls." + key, verdict.reason(), "value_error.url"));
                 return;
             }
-            byId.put(endpoint.getId(), url);
+            byId.put(endpoint == null ? "*" : endpoint.getId(), url);
         });
         if (!errors.isEmpty()) {
             throw Problem.invalid(errors);
@@ -109,7 +110,9 @@ public class Ingest {
     /** Svix's rule: no filter means every type; channels must intersect when the endpoint has any. */
     static boolean matches(Endpoint endpoint, String eventType, Set<String> channels) {
         Set<String> filter = JsonText.toSet(endpoint.getFilterTypes());
-        if (filter != null && !filter.isEmpty() && !filter.contains(eventType)) {
+        // Talview's two spellings name one event: can.candidate.created subscribes to can_candidate_created
+        if (filter != null && !filter.isEmpty() && !filter.contains(eventType)
+                && !filter.contains(dev.herald.capture.EventNames.otherSpelling(eventType))) {
             return false;
         }
         Set<String> endpointChannels = JsonText.toSet(endpoint.getChannels());

@@ -116,6 +116,23 @@ public final class Fields {
         return null;
     }
 
+    /** A finite number; null when absent. */
+    public Double optionalDecimal(String name) {
+        if (!has(name)) {
+            return null;
+        }
+        if (!(object.get(name) instanceof jakarta.json.JsonNumber n)) {
+            error(name, "must be a number", "type_error.float");
+            return null;
+        }
+        double value = n.doubleValue();
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            error(name, "must be a finite number", "value_error.number");
+            return null;
+        }
+        return value;
+    }
+
     public Integer optionalInt(String name, int min, int max) {
         if (!has(name)) {
             return null;

@@ -1,0 +1,59 @@
+package dev.herald.eventtype.control;
+
+import dev.herald.eventtype.entity.EventType;
+import dev.herald.platform.json.Jsonp;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.logging.Logger;
+
+/**
+ * Registers, at start, every event type Herald itself can emit (the captured domain's events, the
+ * seeds' lifecycle events, {@code webhook.test}) in the catalog, each with a description and a
+ * JSON schema that carries an example: {@code send-example} sends that example, and receivers can
+ * read the schemas. A type already in the catalog is left as the operator last made it.
+ */
+@Singleton
+@Startup
+public class CatalogLoader {
+    static final String RESOURCE = "/META-INF/herald/event-types.json";
+    private static final Logger LOG = Logger.getLogger(CatalogLoader.class.getName());
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @PostConstruct
+    void load() {
+        int added = 0;
+        for (JsonValue value : read()) {
+            JsonObject entry = value.asJsonObject();
+            String name = entry.getString("name");
+            if (em.find(EventType.class, name) == null) {
+                EventType type = new EventType(name, entry.getString("description"));
+                type.setSchemas(entry.getJsonObject("schemas").toString());
+                em.persist(type);
+                added++;
+            }
+        }
+        if (added > 0) {
+            LOG.info("Registered " + added + " event types in the catalog");
+        }
+    }
+
+    static JsonArray read() {
+        try (InputStream in = CatalogLoader.class.getResourceAsStream(RESOURCE);
+                var reader = Jsonp.PROVIDER.createReader(in)) {
+            return reader.readArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

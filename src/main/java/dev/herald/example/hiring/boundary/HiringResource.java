@@ -1,0 +1,470 @@
+package dev.herald.example.hiring.boundary;
+
+import dev.herald.capture.Captures;
+import dev.herald.capture.SnapshotRules;
+import dev.herald.capture.WebhookRoot;
+import dev.herald.example.hiring.entity.AuthUser;
+import dev.herald.example.hiring.entity.Candidate;
+import dev.herald.example.hiring.entity.Education;
+import dev.herald.example.hiring.entity.FormInstance;
+import dev.herald.example.hiring.entity.IncidentInstance;
+import dev.herald.example.hiring.entity.Interview;
+import dev.herald.example.hiring.entity.InterviewSession;
+import dev.herald.example.hiring.entity.Meeting;
+import dev.herald.example.hiring.entity.MeetingParticipant;
+import dev.herald.example.hiring.entity.PaymentTransaction;
+import dev.herald.example.hiring.entity.TenantRecord;
+import dev.herald.example.hiring.entity.TestInstance;
+import dev.herald.example.hiring.entity.Transcript;
+import dev.herald.platform.json.Fields;
+import dev.herald.platform.json.JsonBody;
+import dev.herald.platform.problem.Problem;
+import dev.herald.subscription.control.TargetPolicy;
+import dev.herald.subscription.control.UrlGuard;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.Instant;
+
+/**
+ * {@code /api/v1/domain}: a small hiring domain, an example of what an application deployed
+ * beside Herald would have. Its resources only change entities; {@link Captures} turns the
+ * changes into webhooks in the same transaction. An application replaces this package.
+ */
+@Path("domain")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Transactional
+@Captures
+public class HiringResource {
+    static final int MAX_BODY = 256 * 1024;
+
+    @PersistenceContext(unitName = "herald")
+    EntityManager em;
+
+    @Inject
+    TargetPolicy targets;
+
+    @Context
+    HttpHeaders headers;
+
+    // --- can.candidate, with its education (subordinates) ---
+
+    @POST
+    @Path("candidates")
+    public Response createCandidate(InputStream body) {
+        Fields f = read(body);
+        String tenant = f.requiredString("tenant_id", 256);
+        Candidate c = new Candidate(tenant, f.optionalString("first_name", 256), f.optionalString("last_name", 256),
+                f.optionalString("email", 256));
+        f.validate();
+        em.persist(c);
+        return created(c);
+    }
+
+    /** Several changes in one transaction: they send one {@code can_candidate_updated}. */
+    @PATCH
+    @Path("candidates/{id}")
+    public JsonObject changeCandidate(@PathParam("id") String id, InputStream body) {
+        Candidate c = find(Candidate.class, id);
+        JsonObject json = JsonBody.readObject(headers, body, MAX_BODY);
+        Fields f = Fields.of(json);
+        String first = f.optionalString("first_name", 256);
+        String last = f.optionalString("last_name", 256);
+        String email = f.optionalString("email", 256);
+        f.validate();
+        if (first != null || last != null) {
+            c.rename(first, last);
+        }
+        if (email != null) {
+            c.setEmail(email);
+        }
+        if (json.get("add_education") instanceof jakarta.json.JsonArray entries) {
+            for (JsonValue entry : entries) {
+                Fields e = Fields.of(entry.asJsonObject());
+                addEducation(c, e);
+            }
+        }
+        return visible(c);
+    }
+
+    @DELETE
+    @Path("candidates/{id}")
+    public Response deleteCandidate(@PathParam("id") String id) {
+        find(Candidate.class, id).markDeleted();
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("candidates/{id}/education")
+    public Response addEducation(@PathParam("id") String id, InputStream body) {
+        Candidate c = find(Candidate.class, id);
+        Education e = addEducation(c, read(body));
+        return Response.status(201).entity(Json.id(e)).build();
+    }
+
+    @PATCH
+    @Path("candidates/{id}/education/{entry}")
+    public Response changeEducation(@PathParam("id") String id, @PathParam("entry") String entry, InputStream body) {
+        Education e = education(id, entry);
+        Fields f = read(body);
+        e.change(f.optionalString("institution", 256), f.optionalString("degree", 256),
+                f.optionalInt("graduation_year", 1800, 2200));
+        f.validate();
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("candidates/{id}/education/{entry}")
+    public Response deleteEducation(@PathParam("id") String id, @PathParam("entry") String entry) {
+        education(id, entry).markDeleted();
+        return Response.noContent().build();
+    }
+
+    private Education addEducation(Candidate c, Fields f) {
+        Education e = new Education(c, f.requiredString("institution", 256), f.optionalString("degree", 256),
+                f.optionalInt("graduation_year", 1800, 2200));
+        f.validate();
+        c.getEducation().add(e);
+        em.persist(e);
+        return e;
+    }
+
+    private Education education(String candidate, String entry) {
+        Education e = find(Education.class, entry);
+        if (!e.getCandidate().getId().equals(candidate)) {
+            throw Problem.notFound("Education", entry);
+        }
+        return e;
+    }
+
+    // --- auth.user ---
+
+    @POST
+    @Path("users")
+    public Response createUser(InputStream body) {
+        Fields f = read(body);
+        AuthUser u = new AuthUser(f.requiredString("tenant_id", 256), f.requiredString("email", 256),
+                f.optionalString("name", 256), f.optionalString("role", 64));
+        f.validate();
+        em.persist(u);
+        return created(u);
+    }
+
+    @PATCH
+    @Path("users/{id}")
+    public JsonObject changeUser(@PathParam("id") String id, InputStream body) {
+        AuthUser u = find(AuthUser.class, id);
+        Fields f = read(body);
+        u.change(f.optionalString("email", 256), f.optionalString("name", 256), f.optionalString("role", 64));
+        f.validate();
+        return visible(u);
+    }
+
+    // --- ae.test_instance (embeds the candidate) ---
+
+    @POST
+    @Path("test-instances")
+    public Response createTestInstance(InputStream body) {
+        Fields f = read(body);
+        String candidate = f.requiredString("candidate_id", 40);
+        String assessment = f.requiredString("assessment", 256);
+        f.validate();
+        TestInstance t = new TestInstance(find(Candidate.class, candidate), assessment);
+        em.persist(t);
+        return created(t);
+    }
+
+    @PATCH
+    @Path("test-instances/{id}")
+    public JsonObject changeTestInstance(@PathParam("id") String id, InputStream body) {
+        TestInstance t = find(TestInstance.class, id);
+        Fields f = read(body);
+        String status = f.optionalString("status", 64);
+        Double score = number(f, "score");
+        f.validate();
+        t.progress(status, score);
+        return visible(t);
+    }
+
+    // --- sch.meeting, with participants (subordinates pointing at users) ---
+
+    @POST
+    @Path("meetings")
+    public Response createMeeting(InputStream body) {
+        JsonObject json = JsonBody.readObject(headers, body, MAX_BODY);
+        Fields f = Fields.of(json);
+        String tenant = f.requiredString("tenant_id", 256);
+        String title = f.requiredString("title", 256);
+        Instant startsAt = f.has("starts_at") ? f.requiredInstant("starts_at") : null;
+        f.validate();
+        Meeting m = new Meeting(tenant, title, startsAt);
+        em.persist(m);
+        if (json.get("participants") instanceof jakarta.json.JsonArray people) {
+            for (JsonValue p : people) {
+                addParticipant(m, Fields.of(p.asJsonObject()));
+            }
+        }
+        return created(m);
+    }
+
+    @PATCH
+    @Path("meetings/{id}")
+    public JsonObject changeMeeting(@PathParam("id") String id, InputStream body) {
+        Meeting m = find(Meeting.class, id);
+        Fields f = read(body);
+        String title = f.optionalString("title", 256);
+        Instant startsAt = f.has("starts_at") ? f.requiredInstant("starts_at") : null;
+        String status = f.optionalString("status", 64);
+        f.validate();
+        m.change(title, startsAt, status);
+        return visible(m);
+    }
+
+    @POST
+    @Path("meetings/{id}/participants")
+    public Response addParticipant(@PathParam("id") String id, InputStream body) {
+        MeetingParticipant p = addParticipant(find(Meeting.class, id), read(body));
+        return Response.status(201).entity(Json.id(p)).build();
+    }
+
+    private MeetingParticipant addParticipant(Meeting m, Fields f) {
+        String user = f.requiredString("user_id", 40);
+        String role = f.optionalString("role", 64);
+        f.validate();
+        MeetingParticipant p = new MeetingParticipant(m, find(AuthUser.class, user), role);
+        m.getParticipants().add(p);
+        em.persist(p);
+        return p;
+    }
+
+    // --- frm.form_instance (versioned: updated sends {old, new}) ---
+
+    @POST
+    @Path("form-instances")
+    public Response createFormInstance(InputStream body) {
+        JsonObject json = JsonBody.readObject(headers, body, MAX_BODY);
+        Fields f = Fields.of(json);
+        String tenant = f.requiredString("tenant_id", 256);
+        String form = f.requiredString("form_id", 256);
+        JsonObject answers = f.has("answers") ? f.requiredObject("answers") : JsonValue.EMPTY_JSON_OBJECT;
+        f.validate();
+        FormInstance fi = new FormInstance(tenant, form, answers.toString());
+        em.persist(fi);
+        return created(fi);
+    }
+
+    /** With {@code version}, the change applies only to that version (409 otherwise). */
+    @PATCH
+    @Path("form-instances/{id}")
+    public JsonObject changeFormInstance(@PathParam("id") String id, InputStream body) {
+        FormInstance fi = find(FormInstance.class, id);
+        Fields f = read(body);
+        String status = f.optionalString("status", 64);
+        JsonObject answers = f.has("answers") ? f.requiredObject("answers") : null;
+        Integer expected = f.optionalInt("version", 0, Integer.MAX_VALUE);
+        f.validate();
+        if (expected != null && expected != fi.getVersion()) {
+            throw Problem.conflict("The form instance is at version " + fi.getVersion() + ", not " + expected);
+        }
+        fi.change(status, answers == null ? null : answers.toString());
+        return visible(fi);
+    }
+
+    // --- pay.transaction ---
+
+    @POST
+    @Path("payments")
+    public Response createPayment(InputStream body) {
+        Fields f = read(body);
+        String tenant = f.requiredString("tenant_id", 256);
+        Integer amount = f.optionalInt("amount", 0, Integer.MAX_VALUE);
+        String currency = f.optionalString("currency", 3);
+        JsonObject order = f.has("order") ? f.requiredObject("order") : JsonValue.EMPTY_JSON_OBJECT;
+        f.validate();
+        PaymentTransaction p = new PaymentTransaction(tenant, amount == null ? 0 : amount, currency, order.toString());
+        em.persist(p);
+        return created(p);
+    }
+
+    @PATCH
+    @Path("payments/{id}")
+    public JsonObject changePayment(@PathParam("id") String id, InputStream body) {
+        PaymentTransaction p = find(PaymentTransaction.class, id);
+        Fields f = read(body);
+        String status = f.requiredString("status", 64);
+        f.validate();
+        p.setStatus(status);
+        return visible(p);
+    }
+
+    // --- incident.instance ---
+
+    @POST
+    @Path("incidents")
+    public Response createIncident(InputStream body) {
+        Fields f = read(body);
+        IncidentInstance i = new IncidentInstance(f.requiredString("tenant_id", 256), f.optionalString("kind", 64),
+                f.optionalString("severity", 64), f.optionalString("session_id", 64),
+                f.optionalString("session_status", 64), number(f, "session_score"));
+        f.validate();
+        em.persist(i);
+        return created(i);
+    }
+
+    @PATCH
+    @Path("incidents/{id}")
+    public JsonObject changeIncident(@PathParam("id") String id, InputStream body) {
+        IncidentInstance i = find(IncidentInstance.class, id);
+        Fields f = read(body);
+        i.change(f.optionalString("status", 64), f.optionalString("severity", 64));
+        f.validate();
+        return visible(i);
+    }
+
+    // --- TalentSprout interviews, Apriora sessions, TalentLynk transcripts ---
+
+    @POST
+    @Path("interviews")
+    public Response createInterview(InputStream body) {
+        Fields f = read(body);
+        String candidate = f.requiredString("candidate_id", 40);
+        String title = f.optionalString("title", 256);
+        String company = f.optionalString("company_name", 256);
+        String url = overrideUrl(f);
+        f.validate();
+        Interview i = new Interview(find(Candidate.class, candidate), title, company, url);
+        em.persist(i);
+        return created(i);
+    }
+
+    @PATCH
+    @Path("interviews/{id}")
+    public JsonObject changeInterview(@PathParam("id") String id, InputStream body) {
+        Interview i = find(Interview.class, id);
+        Fields f = read(body);
+        String status = f.optionalString("status", 64);
+        Double score = number(f, "overall_score");
+        String url = f.present("webhook_url") ? overrideUrl(f) : null;
+        f.validate();
+        if (f.present("webhook_url")) {
+            i.setWebhookUrl(url);
+        }
+        if (status != null) {
+            if (!status.equals(Interview.COMPLETED) && !status.equals(Interview.ABANDONED)
+                    && !status.equals("in_progress")) {
+                throw Problem.invalidField("status", "must be in_progress, completed or abandoned");
+            }
+            i.finish(status, score);
+        }
+        return visible(i);
+    }
+
+    @POST
+    @Path("sessions")
+    public Response createSession(InputStream body) {
+        Fields f = read(body);
+        InterviewSession s = new InterviewSession(f.requiredString("tenant_id", 256),
+                f.optionalString("report_id", 64), f.optionalString("candidate_name", 256));
+        f.validate();
+        em.persist(s);
+        return created(s);
+    }
+
+    @PATCH
+    @Path("sessions/{id}")
+    public JsonObject changeSession(@PathParam("id") String id, InputStream body) {
+        InterviewSession s = find(InterviewSession.class, id);
+        Fields f = read(body);
+        String status = f.requiredString("status", 32);
+        JsonObject report = f.has("report") ? f.requiredObject("report") : null;
+        f.validate();
+        if (!InterviewSession.STATES.contains(status)) {
+            throw Problem.invalidField("status", "must be started, paused, ended or completed");
+        }
+        s.moveTo(status, report == null ? null : report.toString());
+        return visible(s);
+    }
+
+    @POST
+    @Path("transcripts")
+    public Response createTranscript(InputStream body) {
+        JsonObject json = JsonBody.readObject(headers, body, MAX_BODY);
+        Fields f = Fields.of(json);
+        String tenant = f.requiredString("tenant_id", 256);
+        String messageId = f.requiredString("messageId", 64);
+        f.validate();
+        var rest = dev.herald.platform.json.Jsonp.PROVIDER.createObjectBuilder(json).remove("tenant_id").build();
+        Transcript t = new Transcript(tenant, messageId, rest.toString());
+        em.persist(t);
+        return created(t);
+    }
+
+    // --- helpers ---
+
+    private String overrideUrl(Fields f) {
+        String url = f.optionalString("webhook_url", 2048);
+        if (url != null && !url.isBlank()) {
+            UrlGuard.Verdict verdict = targets.guard().check(url);
+            if (!verdict.allowed()) {
+                f.error("webhook_url", verdict.reason(), "value_error.url");
+            }
+        }
+        return url == null || url.isBlank() ? null : url;
+    }
+
+    private static Double number(Fields f, String name) {
+        // scores are decimals; Fields reads integers, so decimals are read here
+        return f.has(name) ? f.optionalDecimal(name) : null;
+    }
+
+    private Fields read(InputStream body) {
+        return Fields.of(JsonBody.readObject(headers, body, MAX_BODY));
+    }
+
+    private <T> T find(Class<T> type, String id) {
+        T found = em.find(type, id);
+        if (found == null || found instanceof TenantRecord r && r.softDeleted()) {
+            throw Problem.notFound(type.getSimpleName(), id);
+        }
+        return found;
+    }
+
+    /** The new record's id, then its visible snapshot (lifecycle snapshots keep the id elsewhere). */
+    private Response created(WebhookRoot root) {
+        em.flush();
+        var body = dev.herald.platform.json.Jsonp.PROVIDER.createObjectBuilder().add("id", root.webhookId());
+        visible(root).forEach((k, v) -> {
+            if (!k.equals("id")) {
+                body.add(k, v);
+            }
+        });
+        return Response.status(201).entity(body.build()).build();
+    }
+
+    private static JsonObject visible(WebhookRoot root) {
+        return SnapshotRules.visible(root.webhookSnapshot());
+    }
+
+    /** Tiny JSON answers. */
+    static final class Json {
+        static JsonObject id(TenantRecord r) {
+            return dev.herald.platform.json.Jsonp.PROVIDER.createObjectBuilder().add("id", r.getId()).build();
+        }
+    }
+}
