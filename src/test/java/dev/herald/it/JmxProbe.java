@@ -31,7 +31,7 @@ public class JmxProbe {
     @GET
     @Path("{attribute}")
     public Response read(@QueryParam("name") String name, @PathParam("attribute") String attribute) throws Exception {
-        return Response.ok(value(server.getAttribute(new ObjectName(name), attribute))).build();
+        return Response.ok(value(asRemote(() -> server.getAttribute(new ObjectName(name), attribute)))).build();
     }
 
     @PUT
@@ -44,7 +44,10 @@ public class JmxProbe {
                 case "boolean" -> Boolean.valueOf(value);
                 default -> value;
             };
-            server.setAttribute(new ObjectName(name), new Attribute(attribute, typed));
+            asRemote(() -> {
+                server.setAttribute(new ObjectName(name), new Attribute(attribute, typed));
+                return null;
+            });
             return Response.noContent().build();
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -59,7 +62,31 @@ public class JmxProbe {
             @QueryParam("arg") String arg) throws Exception {
         Object[] args = arg == null ? new Object[0] : new Object[] {arg};
         String[] signature = arg == null ? new String[0] : new String[] {String.class.getName()};
-        return Response.ok(value(server.invoke(new ObjectName(name), operation, args, signature))).build();
+        return Response.ok(value(asRemote(() -> server.invoke(new ObjectName(name), operation, args, signature))))
+                .build();
+    }
+
+    /**
+     * Runs the call the way a remote JMX client's call arrives (JConsole over RMI): on a thread
+     * with no context class loader.
+     */
+    private static Object asRemote(java.util.concurrent.Callable<Object> call) throws Exception {
+        Object[] result = new Object[1];
+        Exception[] failure = new Exception[1];
+        Thread thread = new Thread(() -> {
+            try {
+                result[0] = call.call();
+            } catch (Exception e) {
+                failure[0] = e;
+            }
+        }, "jmx-probe-as-remote");
+        thread.setContextClassLoader(null);
+        thread.start();
+        thread.join();
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result[0];
     }
 
     private static JsonObject value(Object value) {

@@ -376,6 +376,54 @@ class SeedContractsIT {
                 && r.header("webhook-signature") != null));
     }
 
+    // --- what an outside review found ---
+
+    @Test
+    @Order(40)
+    void aReplayedCreateNeverShowsTheSecretAgainAndKeysBelongToTheirCaller() {
+        String body = Json.createObjectBuilder().add("url", receiver.url("/tv/replay")).build().toString();
+        Api.Answer first = api().post("/app/talview/endpoint", body, "replay-key-1");
+        assertEquals(201, first.status(), first.body());
+        assertTrue(first.json().getString("secret").startsWith("whsec_"));
+        Api.Answer replay = api().post("/app/talview/endpoint", body, "replay-key-1");
+        assertEquals(201, replay.status());
+        assertEquals(first.json().getString("id"), replay.json().getString("id"), "the same endpoint, not a second");
+        assertFalse(replay.body().contains("whsec_"), "shown once: " + replay.body());
+        // an application token reusing the operator's key gets its own answer, never the operator's
+        String token = api().post("/auth/app-portal-access/talview", "{}", null).json().getString("token");
+        Api.Answer other = api().withToken(token).post("/app/talview/endpoint",
+                Json.createObjectBuilder().add("url", receiver.url("/tv/replay2")).build().toString(), "replay-key-1");
+        assertEquals(201, other.status(), other.body());
+        assertFalse(other.json().getString("id").equals(first.json().getString("id")));
+    }
+
+    @Test
+    @Order(41)
+    void aRepeatedUpsertByUidFindsTheSameEndpoint() {
+        String path = "/app/talview/endpoint/upsert-me";
+        String body = Json.createObjectBuilder().add("url", receiver.url("/tv/upsert")).build().toString();
+        assertEquals(201, api().method("PUT", path, body).status());
+        assertEquals(200, api().method("PUT", path, body).status());
+        assertEquals(200, api().method("PUT", path, body).status());
+        assertEquals("upsert-me", api().get(path).json().getString("uid"));
+        long count = api().get("/app/talview/endpoint?limit=250").json().getJsonArray("data").stream()
+                .filter(e -> e.asJsonObject().getString("url").endsWith("/tv/upsert")).count();
+        assertEquals(1, count);
+    }
+
+    @Test
+    @Order(42)
+    void theSdksSendExampleWithWebhookTestAndAnOverlongHostName() {
+        String ep = api().get("/app/talview/endpoint/upsert-me").json().getString("id");
+        Api.Answer sent = api().post("/app/talview/endpoint/" + ep + "/send-example",
+                "{\"eventType\":\"webhook.test\"}", null);
+        assertEquals(200, sent.status(), sent.body());
+        assertTrue(sent.json().getBoolean("success"));
+        Api.Answer longHost = api().post("/app/talview/endpoint", Json.createObjectBuilder()
+                .add("url", "https://" + "a".repeat(64) + ".com/").build());
+        assertEquals(422, longHost.status(), longHost.body());
+    }
+
     // --- custom headers (Svix's headers resource) ---
 
     @Test

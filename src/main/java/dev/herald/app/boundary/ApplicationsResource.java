@@ -91,7 +91,9 @@ public class ApplicationsResource {
         }
         requireUidFree(app, in.uid);
         app.setName(in.name);
-        app.setUid(in.uid);
+        if (in.fields.present("uid")) {
+            app.setUid(in.uid); // left out, it stays: a repeated upsert by uid finds the same application
+        }
         app.setRateLimit(in.rateLimit);
         app.setMetadata(in.metadata == null ? null : JsonText.ofMap(in.metadata));
         in.applyExtensions(app);

@@ -39,6 +39,12 @@ public class TestSend {
     @Inject
     WebhookSender sender;
 
+    @Inject
+    DeliverySettings settings;
+
+    private final java.util.Map<String, java.util.concurrent.Semaphore> inFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * The outcome, and the message that was sent (Svix's MessageOut fields). {@code httpStatus}
      * is the status code or "Network Error"; {@code error} says why it failed.
@@ -55,11 +61,26 @@ public class TestSend {
 
     public Result send(String endpointId, String eventType, int exampleIndex) {
         String type = eventType == null ? TEST_EVENT : eventType;
-        String payload = eventType == null ? Jsonp.PROVIDER.createObjectBuilder()
+        String payload = type.equals(TEST_EVENT) ? Jsonp.PROVIDER.createObjectBuilder()
                 .add("message", "This is a test webhook from Herald.").build().toString()
                 : example(eventType, exampleIndex);
-        DeliveryTask task = ledger.beginTestSend(endpointId, type, payload);
-        Outcome outcome = sender.send(task);
+        // Test sends obey the endpoint's concurrency limit too: a burst of clicks (or a script)
+        // must not put more requests on a receiver at once than deliveries would.
+        java.util.concurrent.Semaphore permits = inFlight.computeIfAbsent(endpointId,
+                id -> new java.util.concurrent.Semaphore(settings.endpointConcurrency()));
+        if (!permits.tryAcquire()) {
+            throw new Problem(dev.herald.platform.problem.ProblemType.TOO_MANY_REQUESTS,
+                    "This endpoint already has " + settings.endpointConcurrency()
+                            + " test sends under way; try again when one has finished");
+        }
+        DeliveryTask task;
+        Outcome outcome;
+        try {
+            task = ledger.beginTestSend(endpointId, type, payload);
+            outcome = sender.send(task);
+        } finally {
+            permits.release();
+        }
         ledger.finishTestSend(task, outcome);
         int code = outcome.statusCode();
         return new Result(task.msgId(), null, type, JsonText.parse(payload), task.eventTime(), outcome.succeeded(),

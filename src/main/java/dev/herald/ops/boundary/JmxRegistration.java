@@ -61,8 +61,14 @@ public class JmxRegistration {
 
     @PostConstruct
     void register() {
-        register(DELIVERY, new DeliveryOperations(settings, pause, stats, signals, operator, gate));
-        register(RETENTION, new RetentionOperations(retentionSettings, retentionStats, purger, retentionTimer));
+        try {
+            register(DELIVERY, new AppContextMBean<>(new DeliveryOperations(settings, pause, stats, signals, operator,
+                    gate), DeliveryOperationsMBean.class));
+            register(RETENTION, new AppContextMBean<>(new RetentionOperations(retentionSettings, retentionStats, purger,
+                    retentionTimer), RetentionOperationsMBean.class));
+        } catch (javax.management.NotCompliantMBeanException e) {
+            LOG.log(Level.WARNING, "Herald's MBeans are not compliant", e);
+        }
     }
 
     private static void register(String objectName, Object mbean) {

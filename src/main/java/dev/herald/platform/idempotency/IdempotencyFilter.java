@@ -62,7 +62,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
         // "/msg" and "/msg/" are one resource, so they share keys.
         String path = request.getUriInfo().getRequestUri().getRawPath().replaceAll("/+$", "");
-        String hash = hash(path + "\n" + key);
+        // A key belongs to its caller too: another token reusing it must not see the first answer.
+        String caller = hash(String.valueOf(request.getHeaderString(jakarta.ws.rs.core.HttpHeaders.AUTHORIZATION)));
+        String hash = hash(caller + "\n" + path + "\n" + key);
         String bodyHash = hashBody(request);
         IdempotencyRecord existing;
         try {
@@ -121,8 +123,30 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         byte[] bytes = copy.toByteArray();
         MediaType type = context.getMediaType();
         store.complete(hash, status, type == null ? MediaType.APPLICATION_JSON : type.toString(),
-                new String(bytes, StandardCharsets.UTF_8));
+                storedForm(new String(bytes, StandardCharsets.UTF_8)));
         original.write(bytes);
+    }
+
+    /**
+     * What the store keeps of an answer: without the fields a {@link ReplayWithout} names (a
+     * secret is shown once; its replay must not show it again, nor keep it in clear).
+     */
+    private String storedForm(String body) {
+        var method = resource.getResourceMethod();
+        ReplayWithout without = method == null ? null : method.getAnnotation(ReplayWithout.class);
+        if (without == null || body.isEmpty()) {
+            return body;
+        }
+        try {
+            var object = dev.herald.platform.json.JsonText.parseObject(body);
+            var copy = dev.herald.platform.json.Jsonp.PROVIDER.createObjectBuilder(object);
+            for (String field : without.value()) {
+                copy.remove(field);
+            }
+            return copy.build().toString();
+        } catch (RuntimeException notAnObject) {
+            return "";
+        }
     }
 
     private boolean isNotReplayable() {

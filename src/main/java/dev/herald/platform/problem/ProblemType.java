@@ -15,6 +15,7 @@ public enum ProblemType {
     CONFLICT(409, "Conflict"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     VALIDATION(422, "Validation failed"),
     UNAVAILABLE(503, "Service unavailable"),
     INTERNAL(500, "Internal error");

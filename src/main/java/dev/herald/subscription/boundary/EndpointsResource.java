@@ -81,6 +81,7 @@ public class EndpointsResource {
     }
 
     @POST
+    @dev.herald.platform.idempotency.ReplayWithout("secret")
     public Response create(@Context HttpHeaders headers, InputStream body) {
         Application app = applications.require(appId);
         Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), false, EndpointContract.DEFAULT);
@@ -322,7 +323,9 @@ public class EndpointsResource {
             if (replace || fields.present("description")) {
                 e.setDescription(description);
             }
-            if (replace || fields.present("uid")) {
+            // A PUT that leaves uid out keeps it: repeating an upsert by uid must find the same
+            // endpoint again, not create a second one.
+            if (fields.present("uid") || replace && uid != null) {
                 e.setUid(uid);
             }
             if (replace || fields.present("filterTypes") || fields.present("eventTypes")) {

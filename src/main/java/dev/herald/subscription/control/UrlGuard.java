@@ -24,12 +24,14 @@ public final class UrlGuard {
             Cidr.parse("192.0.0.0/24"), Cidr.parse("192.0.2.0/24"), Cidr.parse("192.88.99.0/24"),
             Cidr.parse("192.168.0.0/16"), Cidr.parse("198.18.0.0/15"), Cidr.parse("198.51.100.0/24"),
             Cidr.parse("203.0.113.0/24"), Cidr.parse("224.0.0.0/4"), Cidr.parse("240.0.0.0/4"),
-            // IPv6: unspecified, loopback and IPv4-compatible, NAT64, discard, IETF/Teredo,
+            // IPv6: unspecified, loopback and IPv4-compatible, IPv4-translated, NAT64, discard, IETF/Teredo,
             // documentation, 6to4, unique-local, link-local, site-local, multicast
-            Cidr.parse("::/96"), Cidr.parse("64:ff9b::/96"), Cidr.parse("64:ff9b:1::/48"),
+            Cidr.parse("::/96"), Cidr.parse("::ffff:0:0:0/96"), Cidr.parse("64:ff9b::/96"), Cidr.parse("64:ff9b:1::/48"),
             Cidr.parse("100::/64"), Cidr.parse("2001::/23"), Cidr.parse("2001:db8::/32"),
             Cidr.parse("2002::/16"), Cidr.parse("fc00::/7"), Cidr.parse("fe80::/10"),
-            Cidr.parse("fec0::/10"), Cidr.parse("ff00::/8"));
+            Cidr.parse("fec0::/10"), Cidr.parse("ff00::/8"),
+            // documentation (RFC 9637) and SRv6 segment identifiers (RFC 9602)
+            Cidr.parse("3fff::/20"), Cidr.parse("5f00::/16"));
 
     private final List<Cidr> allowed;
     private final Resolver resolver;
@@ -115,6 +117,10 @@ public final class UrlGuard {
             addresses = addressesOf(host);
         } catch (UnknownHostException e) {
             return Verdict.refuse("host '" + host + "' does not resolve");
+        } catch (IllegalArgumentException e) {
+            // IDN.toASCII: a label over 63 characters, or characters no host name may hold
+            return Verdict.refuse("host '" + (host.length() > 80 ? host.substring(0, 80) + "…" : host)
+                    + "' is not a valid host name");
         }
         if (addresses.isEmpty()) {
             return Verdict.refuse("host '" + host + "' does not resolve");

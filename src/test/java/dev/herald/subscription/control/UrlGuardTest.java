@@ -80,7 +80,9 @@ class UrlGuardTest {
             "https://cgnat.example/", "https://multicast.example/", "https://unspecified.example/",
             "https://ula.example/", "https://linklocal6.example/", "https://mapped.example/",
             "https://nat64.example/", "https://sixtofour.example/", "https://unspecified6.example/",
-            "https://mixed.example/"})
+            "https://mixed.example/",
+            "https://[::ffff:0:a00:1]/", "https://[::ffff:0:127.0.0.1]/", "https://[3fff::1]/", "https://[5f00::1]/",
+            "https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com/"})
     void refusesWhatIsNotHttpsToAPublicAddress(String url) {
         assertFalse(strict.check(url).allowed(), url);
     }
