@@ -5,42 +5,52 @@ import dev.herald.platform.json.Jsonp;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Registers, at start, every event type Herald itself can emit (the captured domain's events, the
  * seeds' lifecycle events, {@code webhook.test}) in the catalog, each with a description and a
  * JSON schema that carries an example: {@code send-example} sends that example, and receivers can
- * read the schemas. A type already in the catalog is left as the operator last made it.
+ * read the schemas. A type already in the catalog is left as the operator last made it. Each
+ * type is registered in a transaction of its own, so an instance starting beside another one
+ * that registers the same type at the same moment loses that race quietly instead of failing
+ * its deployment.
  */
 @Singleton
 @Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CatalogLoader {
     static final String RESOURCE = "/META-INF/herald/event-types.json";
     private static final Logger LOG = Logger.getLogger(CatalogLoader.class.getName());
 
-    @PersistenceContext(unitName = "herald")
-    EntityManager em;
+    @Inject
+    Registrar registrar;
 
     @PostConstruct
     void load() {
         int added = 0;
         for (JsonValue value : read()) {
             JsonObject entry = value.asJsonObject();
-            String name = entry.getString("name");
-            if (em.find(EventType.class, name) == null) {
-                EventType type = new EventType(name, entry.getString("description"));
-                type.setSchemas(entry.getJsonObject("schemas").toString());
-                em.persist(type);
-                added++;
+            try {
+                if (registrar.registerIfMissing(entry)) {
+                    added++;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Event type " + entry.getString("name") + " registered elsewhere meanwhile", e);
             }
         }
         if (added > 0) {
@@ -54,6 +64,25 @@ public class CatalogLoader {
             return reader.readArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One catalog entry, in its own transaction. */
+    @ApplicationScoped
+    public static class Registrar {
+        @PersistenceContext(unitName = "herald")
+        EntityManager em;
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public boolean registerIfMissing(JsonObject entry) {
+            String name = entry.getString("name");
+            if (em.find(EventType.class, name) != null) {
+                return false;
+            }
+            EventType type = new EventType(name, entry.getString("description"));
+            type.setSchemas(entry.getJsonObject("schemas").toString());
+            em.persist(type);
+            return true;
         }
     }
 }

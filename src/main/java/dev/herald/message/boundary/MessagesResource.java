@@ -4,7 +4,7 @@ import dev.herald.platform.json.Jsonp;
 import dev.herald.app.control.Applications;
 import dev.herald.app.entity.Application;
 import dev.herald.delivery.control.Redelivery;
-import dev.herald.message.control.Ingest;
+import dev.herald.message.control.IngestBatcher;
 import dev.herald.message.control.Messages;
 import dev.herald.subscription.control.Endpoints;
 import dev.herald.message.entity.Message;
@@ -52,8 +52,10 @@ public class MessagesResource {
     @Inject
     Applications applications;
 
+    static final long INGEST_TIMEOUT_MILLIS = 30_000;
+
     @Inject
-    Ingest ingest;
+    IngestBatcher batcher;
 
     @Inject
     Messages messages;
@@ -71,7 +73,13 @@ public class MessagesResource {
     @PathParam("app")
     String appId;
 
+    /**
+     * Not transactional itself: the message is written by the ingest batcher, in a transaction
+     * shared with the requests that arrived at the same moment, and this answers 202 only once
+     * that transaction has committed.
+     */
     @POST
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Response create(@Context HttpHeaders headers, InputStream body, @QueryParam("with_content") String withContent) {
         Application app = applications.require(appId);
         int limit = MessageLimits.maxPayloadBytes(app.getMaxPayloadBytes(), maxPayloadBytes);
@@ -100,8 +108,8 @@ public class MessagesResource {
         if (payloadJson.getBytes(StandardCharsets.UTF_8).length > limit) {
             throw new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The payload is larger than " + limit + " bytes");
         }
-        Message message = ingest.accept(app, eventType, payloadJson, eventId, channels,
-                endpointUrls == null ? Map.of() : endpointUrls);
+        Message message = batcher.accept(app.getId(), eventType, payloadJson, eventId, channels,
+                endpointUrls == null ? Map.of() : endpointUrls, INGEST_TIMEOUT_MILLIS);
         return Response.accepted(MessageOut.of(message, QueryValues.bool("with_content", withContent, true))).build();
     }
 
