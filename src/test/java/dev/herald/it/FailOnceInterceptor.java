@@ -1,11 +1,13 @@
 package dev.herald.it;
 
+import dev.herald.delivery.control.DeliveryLedger;
 import dev.herald.delivery.control.DeliveryTask;
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,14 +19,36 @@ import java.util.concurrent.ConcurrentHashMap;
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
 public class FailOnceInterceptor {
-    static final Set<String> FAILED = ConcurrentHashMap.newKeySet();
+    /** When recording first failed, per delivery. */
+    static final Map<String, Long> FAILED = new ConcurrentHashMap<>();
 
+    /**
+     * Fails every recording of the flagged attempt for a few seconds, so the group commit's
+     * one-by-one retry fails too (a lasting hiccup), and lets the attempt sent again later, once
+     * the orphan is taken up, be recorded.
+     */
     @AroundInvoke
     public Object maybeFail(InvocationContext call) throws Exception {
-        if (call.getMethod().getName().equals("finish") && call.getParameters()[0] instanceof DeliveryTask task
-                && task.body().contains("\"failOnce\":true") && FAILED.add(task.deliveryId())) {
-            throw new IllegalStateException("test: recording this attempt fails once");
+        String name = call.getMethod().getName();
+        if (name.equals("finish") && call.getParameters()[0] instanceof DeliveryTask task && flagged(task)) {
+            throw new IllegalStateException("test: recording this attempt fails");
+        }
+        if (name.equals("finishAll") && call.getParameters()[0] instanceof List<?> all) {
+            for (Object item : all) {
+                if (item instanceof DeliveryLedger.Finished f && flagged(f.task())) {
+                    throw new IllegalStateException("test: recording this attempt fails");
+                }
+            }
         }
         return call.proceed();
+    }
+
+    private static boolean flagged(DeliveryTask task) {
+        if (!task.body().contains("\"failOnce\":true")) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        long first = FAILED.computeIfAbsent(task.deliveryId(), id -> now);
+        return now - first < 5_000;
     }
 }

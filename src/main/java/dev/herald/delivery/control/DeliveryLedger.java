@@ -20,7 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The two short transactions around an HTTP attempt: {@link #begin} claims the delivery, and
- * {@link #finish} records the attempt and decides what comes next. The HTTP call itself runs
+ * {@link #finish} records the attempt and decides what comes next; {@link #beginAll} and
+ * {@link #finishAll} do the same for several attempts in one transaction (group commit). The HTTP call itself runs
  * between them, outside any transaction, so a slow receiver holds no database connection.
  */
 @ApplicationScoped
@@ -44,6 +45,20 @@ public class DeliveryLedger {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public DeliveryTask begin(String deliveryId, int attempt) {
+        return claim(deliveryId, attempt);
+    }
+
+    /** Claims several attempts in one transaction (group commit); a null where {@link #begin} answers null. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<DeliveryTask> beginAll(List<DeliveryQueue.Ticket> tickets) {
+        List<DeliveryTask> tasks = new java.util.ArrayList<>(tickets.size());
+        for (DeliveryQueue.Ticket t : tickets) {
+            tasks.add(claim(t.deliveryId(), t.attempt()));
+        }
+        return tasks;
+    }
+
+    private DeliveryTask claim(String deliveryId, int attempt) {
         Delivery d = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
         if (d == null || d.getStatus().isFinal() || d.getAttempts() + 1 != attempt) {
             return null;
@@ -116,6 +131,25 @@ public class DeliveryLedger {
     /** Records the attempt; schedules the next one or marks the delivery final. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void finish(DeliveryTask task, Outcome outcome) {
+        record(task, outcome);
+    }
+
+    /** One attempt's result, for {@link #finishAll}. */
+    public record Finished(DeliveryTask task, Outcome outcome) {
+    }
+
+    /** Records several attempts in one transaction (group commit). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Boolean> finishAll(List<Finished> finished) {
+        List<Boolean> done = new java.util.ArrayList<>(finished.size());
+        for (Finished f : finished) {
+            record(f.task(), f.outcome());
+            done.add(Boolean.TRUE);
+        }
+        return done;
+    }
+
+    private void record(DeliveryTask task, Outcome outcome) {
         Instant now = Times.now();
         em.persist(new Attempt(task.appId(), task.msgId(), task.eventType(), task.eventId(), task.endpointId(),
                 task.deliveryId(), task.url(),

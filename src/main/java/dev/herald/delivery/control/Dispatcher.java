@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class Dispatcher {
     @Inject
-    DeliveryLedger ledger;
+    LedgerBatches batches;
 
     @Inject
     WebhookSender sender;
@@ -36,14 +36,14 @@ public class Dispatcher {
         if (pause.isPaused()) {
             return;
         }
-        DeliveryTask task = ledger.begin(ticket.deliveryId(), ticket.attempt());
+        DeliveryTask task = batches.claim(ticket);
         if (task == null) {
             return;
         }
         stats.started();
         Outcome outcome = sender.send(task);
         try {
-            ledger.finish(task, outcome);
+            batches.record(task, outcome);
         } finally {
             stats.finished(outcome.succeeded());
         }

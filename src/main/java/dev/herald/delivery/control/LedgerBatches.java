@@ -1,0 +1,65 @@
+package dev.herald.delivery.control;
+
+import dev.herald.platform.batch.GroupCommit;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Logger;
+
+/**
+ * Group commit for the ledger: attempts that start together claim their deliveries in one
+ * transaction, and attempts that end together are recorded in one. Under load dozens of
+ * attempts share a commit instead of paying one each; alone, an attempt waits for nobody.
+ */
+@ApplicationScoped
+public class LedgerBatches {
+    private static final Logger LOG = Logger.getLogger(LedgerBatches.class.getName());
+    static final int MAX_BATCH = 64;
+    static final long CLAIM_TIMEOUT_MILLIS = 30_000;
+    static final long RECORD_TIMEOUT_MILLIS = 60_000;
+
+    @Inject
+    DeliveryLedger ledger;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private GroupCommit<DeliveryQueue.Ticket, DeliveryTask> claims;
+    private GroupCommit<DeliveryLedger.Finished, Boolean> records;
+
+    @PostConstruct
+    void start() {
+        claims = new GroupCommit<>("claim", ledger::beginAll, 1, MAX_BATCH, 100_000, threads).start();
+        records = new GroupCommit<>("record", ledger::finishAll, 1, MAX_BATCH, 100_000, threads).start();
+    }
+
+    @PreDestroy
+    void stop() {
+        claims.stop();
+        records.stop();
+    }
+
+    /** The task for this ticket, or null when it is stale or must wait (see {@link DeliveryLedger#begin}). */
+    public DeliveryTask claim(DeliveryQueue.Ticket ticket) {
+        try {
+            return claims.submit(ticket, CLAIM_TIMEOUT_MILLIS);
+        } catch (GroupCommit.Busy e) {
+            // the delivery is still owed: the sweeper queues it again
+            LOG.warning("Delivery " + ticket.deliveryId() + " not claimed: " + e.getMessage());
+            return null;
+        }
+    }
+
+    public void record(DeliveryTask task, Outcome outcome) {
+        try {
+            records.submit(new DeliveryLedger.Finished(task, outcome), RECORD_TIMEOUT_MILLIS);
+        } catch (GroupCommit.Busy e) {
+            // still "sending": once it cannot be running any more, it is sent again (at least once)
+            LOG.warning("Attempt " + task.attempt() + " of delivery " + task.deliveryId() + " not recorded: "
+                    + e.getMessage());
+        }
+    }
+}

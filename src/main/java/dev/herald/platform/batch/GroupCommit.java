@@ -1,0 +1,140 @@
+package dev.herald.platform.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Group commit: callers that arrive together share one transaction. A writer takes whatever
+ * queued up while it was busy (up to {@code maxBatch}), runs the batch function (which runs one
+ * transaction for them all) and only then releases each caller with its result. An idle system
+ * adds no wait (a lone call is a batch of one); a busy one pays one commit per batch instead of
+ * one per call. When a batch fails, its items run again one at a time, so one bad item fails
+ * alone. Plain Java: the transaction is the batch function's business.
+ *
+ * @param <I> one caller's input
+ * @param <O> its result, in the same position of the batch function's answer
+ */
+public final class GroupCommit<I, O> {
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
+
+    private record Pending<I, O>(I input, CompletableFuture<O> done) {
+    }
+
+    private final String name;
+    private final Function<List<I>, List<O>> batchFunction;
+    private final int maxBatch;
+    private final LinkedBlockingQueue<Pending<I, O>> queue;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean stopping;
+
+    public GroupCommit(String name, Function<List<I>, List<O>> batchFunction, int writers, int maxBatch,
+            int capacity, ThreadFactory threads) {
+        this.name = name;
+        this.batchFunction = batchFunction;
+        this.maxBatch = maxBatch;
+        this.queue = new LinkedBlockingQueue<>(capacity);
+        for (int i = 0; i < Math.max(1, writers); i++) {
+            Thread t = threads.newThread(this::writeLoop);
+            t.setName("herald-" + name + "-writer-" + i);
+            t.setDaemon(true);
+            this.writers.add(t);
+        }
+    }
+
+    public GroupCommit<I, O> start() {
+        writers.forEach(Thread::start);
+        return this;
+    }
+
+    public void stop() {
+        stopping = true;
+        writers.forEach(Thread::interrupt);
+    }
+
+    /** Raised when the queue is full or the wait runs out: the outcome is not known to the caller. */
+    public static final class Busy extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Busy(String message) {
+            super(message);
+        }
+    }
+
+    /** Queues the input and waits for its batch to commit; answers its result or throws its failure. */
+    public O submit(I input, long timeoutMillis) {
+        Pending<I, O> pending = new Pending<>(input, new CompletableFuture<>());
+        if (!queue.offer(pending)) {
+            throw new Busy(name + ": more work queued than can be written; retry");
+        }
+        try {
+            return pending.done().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new Busy(name + ": not committed within " + timeoutMillis + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Busy(name + ": interrupted while waiting for the commit");
+        }
+    }
+
+    private void writeLoop() {
+        List<Pending<I, O>> batch = new ArrayList<>(maxBatch);
+        while (!stopping) {
+            try {
+                Pending<I, O> first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, name + " writer failed", e);
+            } finally {
+                for (Pending<I, O> p : batch) {
+                    p.done().completeExceptionally(new Busy(name + ": not written"));
+                }
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending<I, O>> batch) {
+        List<O> results;
+        try {
+            results = batchFunction.apply(batch.stream().map(Pending::input).toList());
+        } catch (RuntimeException batchFailed) {
+            if (batch.size() == 1) {
+                batch.get(0).done().completeExceptionally(batchFailed);
+                return;
+            }
+            for (Pending<I, O> p : batch) {
+                try {
+                    p.done().complete(batchFunction.apply(List.of(p.input())).get(0));
+                } catch (RuntimeException alone) {
+                    p.done().completeExceptionally(alone);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).done().complete(results.get(i));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dev.herald.platform.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+    @Test
+    void callersThatArriveTogetherShareABatchAndEachGetsItsOwnResult() throws Exception {
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        CountDownLatch firstBatchHeld = new CountDownLatch(1);
+        GroupCommit<Integer, Integer> group = new GroupCommit<Integer, Integer>("test", batch -> {
+            batchSizes.add(batch.size());
+            try {
+                firstBatchHeld.await(); // the writer is busy: later callers queue up
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return batch.stream().map(i -> i * 10).toList();
+        }, 1, 64, 1000, Thread::new).start();
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                results.add(callers.submit(() -> group.submit(n, 10_000)));
+                if (i == 0) {
+                    Thread.sleep(100); // the first one alone in the first batch
+                }
+            }
+            Thread.sleep(300);
+            firstBatchHeld.countDown();
+            for (int i = 0; i < 20; i++) {
+                assertEquals(i * 10, results.get(i).get());
+            }
+            assertEquals(20, batchSizes.stream().mapToInt(Integer::intValue).sum());
+            assertTrue(batchSizes.size() < 20, "batched: " + batchSizes);
+        } finally {
+            callers.shutdownNow();
+            group.stop();
+        }
+    }
+
+    @Test
+    void aBadItemFailsAloneWhenTheBatchIsRetriedOneByOne() throws Exception {
+        CountDownLatch hold = new CountDownLatch(1);
+        GroupCommit<Integer, Integer> group = new GroupCommit<Integer, Integer>("test", batch -> {
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (batch.contains(13)) {
+                throw new IllegalArgumentException("13 spoils its batch");
+            }
+            return batch;
+        }, 1, 64, 1000, Thread::new).start();
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            Future<Integer> ok1 = callers.submit(() -> group.submit(1, 10_000));
+            Future<Integer> bad = callers.submit(() -> group.submit(13, 10_000));
+            Future<Integer> ok2 = callers.submit(() -> group.submit(2, 10_000));
+            Thread.sleep(200);
+            hold.countDown();
+            assertEquals(1, ok1.get());
+            assertEquals(2, ok2.get());
+            var thrown = assertThrows(java.util.concurrent.ExecutionException.class, bad::get);
+            assertTrue(thrown.getCause() instanceof IllegalArgumentException);
+        } finally {
+            callers.shutdownNow();
+            group.stop();
+        }
+    }
+
+    @Test
+    void aFullQueueOrALateCommitSaysSoInsteadOfWaitingForever() {
+        GroupCommit<Integer, Integer> stuck = new GroupCommit<Integer, Integer>("test", batch -> {
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return batch;
+        }, 1, 1, 1, Thread::new).start();
+        try {
+            assertThrows(GroupCommit.Busy.class, () -> stuck.submit(1, 200));
+        } finally {
+            stuck.stop();
+        }
+    }
+}
