@@ -57,6 +57,23 @@ public class Ingest {
     @Transactional(Transactional.TxType.MANDATORY)
     public Message accept(Application app, String eventType, String payloadJson, String eventId, Set<String> channels,
             Map<String, String> endpointUrls) {
+        Accepted accepted = write(app, eventType, payloadJson, eventId, channels, endpointUrls, endpoints::enabled);
+        em.flush();
+        queue.enqueue(accepted.tickets());
+        return accepted.message();
+    }
+
+    /** A message written, and the tickets still to be queued for its deliveries. */
+    public record Accepted(Message message, List<DeliveryQueue.Ticket> tickets) {
+    }
+
+    /**
+     * The rows of one message, without flushing or queueing: a batch writes many, then flushes
+     * and queues once ({@link BatchWriter}). {@code enabledEndpoints} may answer from a cache
+     * that lives as long as the batch's transaction.
+     */
+    public Accepted write(Application app, String eventType, String payloadJson, String eventId, Set<String> channels,
+            Map<String, String> endpointUrls, java.util.function.Function<Application, List<Endpoint>> enabledEndpoints) {
         Map<String, String> overrides = resolveOverrides(app, endpointUrls);
         if (eventId != null && messages.byEventId(app, eventId) != null) {
             throw Problem.conflict("A message with eventId '" + eventId + "' already exists in this application");
@@ -67,7 +84,7 @@ public class Ingest {
         }
         em.persist(message);
         List<DeliveryQueue.Ticket> tickets = new ArrayList<>();
-        for (Endpoint endpoint : endpoints.enabled(app)) {
+        for (Endpoint endpoint : enabledEndpoints.apply(app)) {
             if (matches(endpoint, eventType, channels)) {
                 Delivery delivery = new Delivery(message, endpoint);
                 delivery.setUrlOverride(overrides.getOrDefault(endpoint.getId(), overrides.get("*")));
@@ -75,9 +92,7 @@ public class Ingest {
                 tickets.add(new DeliveryQueue.Ticket(delivery.getId(), endpoint.getId(), 1, 0));
             }
         }
-        em.flush();
-        queue.enqueue(tickets);
-        return message;
+        return new Accepted(message, tickets);
     }
 
     /** Overrides keyed by endpoint id; a 422 naming every unknown endpoint or refused URL. */
