@@ -113,9 +113,9 @@ public class DeliveryLedger {
         }
     }
 
-    /** Records the attempt; schedules the next one or marks the delivery final. */
+    /** Records the attempt; schedules the next one or marks the delivery final. Answers which (for metrics). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void finish(DeliveryTask task, Outcome outcome) {
+    public DeliveryStats.AttemptOutcome finish(DeliveryTask task, Outcome outcome) {
         Instant now = Times.now();
         em.persist(new Attempt(task.appId(), task.msgId(), task.eventType(), task.eventId(), task.endpointId(),
                 task.deliveryId(), task.url(),
@@ -123,7 +123,8 @@ public class DeliveryLedger {
                 outcome.durationMs(), now));
         Delivery d = em.find(Delivery.class, task.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
         if (d == null) {
-            return; // the endpoint was deleted meanwhile: log the attempt, owe nothing
+            // the endpoint was deleted meanwhile: log the attempt, owe nothing
+            return outcome.succeeded() ? DeliveryStats.AttemptOutcome.SUCCEEDED : DeliveryStats.AttemptOutcome.EXHAUSTED;
         }
         Endpoint endpoint = d.getEndpoint();
         Instant failingSince = recordEndpointOutcome(endpoint, outcome.succeeded(), now);
@@ -145,6 +146,11 @@ public class DeliveryLedger {
         if (failingSince != null && !failingSince.plus(settings.autoDisableAfter()).isAfter(now)) {
             disable(endpoint, "every attempt has failed since " + failingSince);
         }
+        return switch (decision.verdict()) {
+            case SUCCEEDED -> DeliveryStats.AttemptOutcome.SUCCEEDED;
+            case RETRY -> DeliveryStats.AttemptOutcome.FAILED_WILL_RETRY;
+            case EXHAUSTED, GONE -> DeliveryStats.AttemptOutcome.EXHAUSTED;
+        };
     }
 
     /*

@@ -44,6 +44,9 @@ public class Ingest {
     @Inject
     TargetPolicy targets;
 
+    @Inject
+    IngestStats stats;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Message accept(Application app, String eventType, String payloadJson, String eventId, Set<String> channels) {
         return accept(app, eventType, payloadJson, eventId, channels, Map.of());
@@ -77,6 +80,7 @@ public class Ingest {
         }
         em.flush();
         queue.enqueue(tickets);
+        stats.acceptedOnCommit();
         return message;
     }
 

@@ -20,8 +20,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
-/** Registers Herald's MBeans in the platform MBean server, beside the broker's own. */
+/** Registers Herald's MBeans in the platform MBean server, beside the broker's own, and the delivery gauges of {@code /metrics}. */
 @Singleton
 @Startup
 public class JmxRegistration {
@@ -59,9 +60,14 @@ public class JmxRegistration {
     @EJB
     RetentionTimer retentionTimer;
 
+    @Inject
+    MetricRegistry metrics;
+
     @PostConstruct
     void register() {
-        register(DELIVERY, new DeliveryOperations(settings, pause, stats, signals, operator, gate));
+        DeliveryOperations delivery = new DeliveryOperations(settings, pause, stats, signals, operator, gate);
+        register(DELIVERY, delivery);
+        DeliveryGauges.register(metrics, delivery);
         register(RETENTION, new RetentionOperations(retentionSettings, retentionStats, purger, retentionTimer));
     }
 
@@ -80,6 +86,7 @@ public class JmxRegistration {
 
     @PreDestroy
     void unregister() {
+        DeliveryGauges.unregister(metrics);
         for (String objectName : new String[] {DELIVERY, RETENTION}) {
             try {
                 ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(objectName));
