@@ -11,17 +11,17 @@ final class DeliveryDocs {
     private DeliveryDocs() {
     }
 
-    @Schema(name = "ListResponse_MessageAttemptOut_")
+    @Schema(name = "ListResponse_MessageAttemptOut_", requiredProperties = {"data"})
     static final class AttemptPage {
-        @Schema(required = true) public List<AttemptOut> data;
+        public List<AttemptOut> data;
         public String iterator;
         public String prevIterator;
         @Schema(required = true) public boolean done;
     }
 
-    @Schema(name = "ListResponse_DeliveryOut_")
+    @Schema(name = "ListResponse_DeliveryOut_", requiredProperties = {"data"})
     static final class DeliveryPage {
-        @Schema(required = true) public List<DeliveryOut> data;
+        public List<DeliveryOut> data;
         public String iterator;
         public String prevIterator;
         @Schema(required = true) public boolean done;
@@ -30,6 +30,7 @@ final class DeliveryDocs {
     @Schema(name = "EventExampleIn", description = "Every field optional; without eventType Herald sends webhook.test")
     static final class EventExampleIn {
         @Schema(description = "An event type of the catalog: its schema's example is sent") public String eventType;
-        @Schema(minimum = "0", maximum = "1000", description = "Which of the schema's examples") public Integer exampleIndex;
+        @Schema(minimum = "0", maximum = "1000", description = "Which of the schema's examples")
+        public Integer exampleIndex;
     }
 }

@@ -19,12 +19,13 @@ final class EventTypeDocs {
         public Boolean archived;
         public Boolean deprecated;
         public String featureFlag;
-        @Schema(description = "JSON schemas by version, e.g. {\"1\": {…, \"examples\": […]}}") public Map<String, Object> schemas;
+        @Schema(description = "JSON schemas by version, e.g. {\"1\": {…, \"examples\": […]}}")
+        public Map<String, Object> schemas;
     }
 
-    @Schema(name = "ListResponse_EventTypeOut_")
+    @Schema(name = "ListResponse_EventTypeOut_", requiredProperties = {"data"})
     static final class Page {
-        @Schema(required = true) public List<EventTypeOut> data;
+        public List<EventTypeOut> data;
         public String iterator;
         public String prevIterator;
         @Schema(required = true) public boolean done;

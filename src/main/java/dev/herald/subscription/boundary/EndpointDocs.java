@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /**
  * Documentation only: request and list schemas of {@link EndpointsResource} and
@@ -31,13 +32,19 @@ final class EndpointDocs {
 
     @Schema(name = "EndpointIn", description = "POST and PUT body. Herald's own fields (method, format, signature, "
             + "auth, headers, timeoutMs, retryOn, retrySchedule) change only when present; null returns one to its "
-            + "default.")
+            + "default.",
+            properties = {@SchemaProperty(name = "filterTypes", description = "Event types delivered (absent: all)", example = "[\"candidate.created\"]"),
+                @SchemaProperty(name = "eventTypes", description = "The same as filterTypes (the name some Svix SDK models use)"),
+                @SchemaProperty(name = "retrySchedule", description = RETRY_SCHEDULE),
+                @SchemaProperty(name = "retryOn", description = RETRY_ON, example = "[\"5xx\", \"network\"]")})
     static final class In {
-        @Schema(required = true, maxLength = 2048, example = "https://hooks.example.com/herald", description = "https:// to a public address (HERALD_TARGETS_ALLOW CIDRs exempt)") public String url;
+        @Schema(required = true, maxLength = 2048, example = "https://hooks.example.com/herald",
+                description = "https:// to a public address (HERALD_TARGETS_ALLOW CIDRs exempt)")
+        public String url;
         @Schema(maxLength = 4096) public String description;
         @Schema(maxLength = 256, pattern = "^[a-zA-Z0-9\\-_.]+$") public String uid;
-        @Schema(description = "Event types delivered (absent: all)", example = "[\"candidate.created\"]") public List<String> filterTypes;
-        @Schema(description = "The same as filterTypes (the name some Svix SDK models use)") public List<String> eventTypes;
+        public List<String> filterTypes;
+        public List<String> eventTypes;
         public List<String> channels;
         public Boolean disabled;
         @Schema(minimum = "1", maximum = "65535") public Integer rateLimit;
@@ -45,18 +52,21 @@ final class EndpointDocs {
         @Schema(minimum = "1", maximum = "1") public Integer version;
         public Map<String, String> metadata;
         @Schema(description = "whsec_ and base64 of 24–64 bytes (absent: generated)") public String secret;
-        @Schema(description = RETRY_SCHEDULE) public List<Long> retrySchedule;
-        @Schema(description = METHOD, enumeration = {"POST", "PUT", "PATCH"}, defaultValue = "POST") public String method;
+        public List<Long> retrySchedule;
+        @Schema(description = METHOD, enumeration = {"POST", "PUT", "PATCH"}, defaultValue = "POST")
+        public String method;
         @Schema(description = FORMAT, enumeration = {"raw", "envelope"}, defaultValue = "raw") public String format;
         @Schema(description = SIGNATURE) public SignatureIn signature;
         @Schema(description = AUTH) public AuthIn auth;
         @Schema(description = HEADERS) public Map<String, String> headers;
         @Schema(description = TIMEOUT, minimum = "1000", maximum = "60000") public Integer timeoutMs;
-        @Schema(description = RETRY_ON, example = "[\"5xx\", \"network\"]") public List<String> retryOn;
+        public List<String> retryOn;
     }
 
     @Schema(name = "EndpointPatch", description = "PATCH body: only the fields present change; null clears "
-            + "(Herald's own fields return to their defaults). Fields as in EndpointIn.")
+            + "(Herald's own fields return to their defaults). Fields as in EndpointIn.",
+            properties = {@SchemaProperty(name = "retrySchedule", description = RETRY_SCHEDULE),
+                @SchemaProperty(name = "retryOn", description = RETRY_ON)})
     static final class Patch {
         public String url;
         public String description;
@@ -69,14 +79,14 @@ final class EndpointDocs {
         public Integer throttleRate;
         public Map<String, String> metadata;
         public String secret;
-        @Schema(description = RETRY_SCHEDULE) public List<Long> retrySchedule;
+        public List<Long> retrySchedule;
         @Schema(description = METHOD, enumeration = {"POST", "PUT", "PATCH"}) public String method;
         @Schema(description = FORMAT, enumeration = {"raw", "envelope"}) public String format;
         @Schema(description = SIGNATURE) public SignatureIn signature;
         @Schema(description = AUTH) public AuthIn auth;
         @Schema(description = HEADERS) public Map<String, String> headers;
         @Schema(description = TIMEOUT, minimum = "1000", maximum = "60000") public Integer timeoutMs;
-        @Schema(description = RETRY_ON) public List<String> retryOn;
+        public List<String> retryOn;
     }
 
     @Schema(name = "EndpointSignature", description = "Herald extension. standard-webhooks: webhook-signature "
@@ -96,9 +106,9 @@ final class EndpointDocs {
         @Schema(description = "header only") public String value;
     }
 
-    @Schema(name = "ListResponse_EndpointOut_")
+    @Schema(name = "ListResponse_EndpointOut_", requiredProperties = {"data"})
     static final class Page {
-        @Schema(required = true) public List<EndpointOut> data;
+        public List<EndpointOut> data;
         public String iterator;
         public String prevIterator;
         @Schema(required = true) public boolean done;
@@ -112,12 +122,15 @@ final class EndpointDocs {
     @Schema(name = "EndpointSecretRotateIn", description = "Every field optional")
     static final class RotateIn {
         @Schema(description = "The new secret (absent: generated)") public String key;
-        @Schema(minimum = "0", maximum = "2592000", description = "Herald extension: how long the old secret keeps " + "signing beside the new one (absent: HERALD_SECRET_ROTATION_OVERLAP_SECONDS)") public Integer overlapSeconds;
+        @Schema(minimum = "0", maximum = "2592000", description = "Herald extension: how long the old secret keeps "
+                + "signing beside the new one (absent: HERALD_SECRET_ROTATION_OVERLAP_SECONDS)")
+        public Integer overlapSeconds;
     }
 
     @Schema(name = "RecoverIn")
     static final class RecoverIn {
-        @Schema(required = true, description = "Exhausted deliveries created since then are retried") public Instant since;
+        @Schema(required = true, description = "Exhausted deliveries created since then are retried")
+        public Instant since;
         public Instant until;
     }
 
