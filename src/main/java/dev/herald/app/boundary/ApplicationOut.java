@@ -6,11 +6,19 @@ import dev.herald.platform.json.JsonText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /**
  * Svix's ApplicationOut ({@code rateLimit} also under its newer name {@code throttleRate}), plus
  * Herald's {@code retrySchedule}, {@code maxEndpoints} and {@code maxPayloadBytes}.
  */
+@Schema(name = "ApplicationOut", requiredProperties = {"id", "name", "createdAt", "updatedAt"},
+        properties = {
+        @SchemaProperty(name = "id", example = "app_01k0000000000000000000000"),
+        @SchemaProperty(name = "retrySchedule", description = ApplicationDocs.RETRY_SCHEDULE + " (absent: the server default)"),
+        @SchemaProperty(name = "maxEndpoints", description = "Herald extension: at most this many endpoints"),
+        @SchemaProperty(name = "maxPayloadBytes", description = "Herald extension: largest payload in bytes (absent: the server's)")})
 public record ApplicationOut(String id, String uid, String name, Integer rateLimit, Integer throttleRate,
         Map<String, String> metadata, List<Long> retrySchedule, Integer maxEndpoints, Integer maxPayloadBytes,
         Instant createdAt, Instant updatedAt) {

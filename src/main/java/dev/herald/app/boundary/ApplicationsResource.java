@@ -31,9 +31,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/app}: Svix applications. */
 @Path("app")
+@Tag(name = "Application")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Transactional
@@ -46,6 +53,9 @@ public class ApplicationsResource {
     @Inject
     Applications applications;
 
+    @Operation(operationId = "v1.application.list", summary = "List applications")
+    @APIResponse(responseCode = "200", description = "A page of applications",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ListResponse_ApplicationOut_")))
     @GET
     public ListResponse<ApplicationOut> list(@QueryParam("limit") String limit, @QueryParam("iterator") String iterator,
             @QueryParam("order") String order) {
@@ -53,6 +63,13 @@ public class ApplicationsResource {
                 .list(em, Application.class, "1 = 1", Map.of(), Application::getId, ApplicationOut::of);
     }
 
+    @Operation(operationId = "v1.application.create", summary = "Create an application",
+            description = "With ?get_if_exists=true an existing uid answers 200 with that application instead of 409.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApplicationIn")))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApplicationOut")))
+    @APIResponse(responseCode = "200", description = "Already there (get_if_exists=true)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApplicationOut")))
     @POST
     public Response create(@Context HttpHeaders headers, InputStream body, @QueryParam("get_if_exists") String getIfExists) {
         Input in = Input.read(JsonBody.readObject(headers, body, MAX_BODY), false);
@@ -68,6 +85,9 @@ public class ApplicationsResource {
         return Response.status(Response.Status.CREATED).entity(ApplicationOut.of(insert(in, in.uid))).build();
     }
 
+    @Operation(operationId = "v1.application.get", summary = "Get an application by id or uid")
+    @APIResponse(responseCode = "200", description = "The application",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApplicationOut")))
     @GET
     @Path("{app}")
     public ApplicationOut get(@PathParam("app") String id) {
@@ -78,6 +98,12 @@ public class ApplicationsResource {
      * Replaces the mutable fields (fields left out return to their defaults), or, as Svix's
      * upsert does, creates the application when the path names a uid that does not exist yet.
      */
+    @Operation(operationId = "v1.application.update", summary = "Replace an application, or create it under a new uid")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApplicationIn")))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApplicationOut")))
+    @APIResponse(responseCode = "201", description = "Created (the path named a uid not in use)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApplicationOut")))
     @PUT
     @Path("{app}")
     public Response update(@PathParam("app") String id, @Context HttpHeaders headers, InputStream body) {
@@ -103,6 +129,10 @@ public class ApplicationsResource {
     }
 
     /** Changes only the fields present; an explicit null clears an optional field. */
+    @Operation(operationId = "v1.application.patch", summary = "Change the fields given")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApplicationPatch")))
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApplicationOut")))
     @PATCH
     @Path("{app}")
     public ApplicationOut patch(@PathParam("app") String id, @Context HttpHeaders headers, InputStream body) {
@@ -127,6 +157,8 @@ public class ApplicationsResource {
         return ApplicationOut.of(app);
     }
 
+    @Operation(operationId = "v1.application.delete", summary = "Delete an application, its endpoints, messages and tokens")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("{app}")
     public Response delete(@PathParam("app") String id) {

@@ -24,9 +24,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/app/{app}/attempt}: the delivery log, newest first. */
 @Path("app/{app}/attempt")
+@Tag(name = "Message Attempt")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Transactional
@@ -46,6 +52,10 @@ public class AttemptsResource {
     @PathParam("app")
     String appId;
 
+    @Operation(operationId = "v1.message-attempt.list-by-endpoint", summary = "The delivery log of an endpoint",
+            description = "Newest first; it outlives a deleted endpoint.")
+    @APIResponse(responseCode = "200", description = "A page of attempts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ListResponse_MessageAttemptOut_")))
     @GET
     @Path("endpoint/{endpoint}")
     public ListResponse<AttemptOut> byEndpoint(@PathParam("endpoint") String endpointId,
@@ -64,6 +74,9 @@ public class AttemptsResource {
                 new Filters(status, codeClass, before, after, eventTypes));
     }
 
+    @Operation(operationId = "v1.message-attempt.list-by-msg", summary = "The delivery log of a message")
+    @APIResponse(responseCode = "200", description = "A page of attempts",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ListResponse_MessageAttemptOut_")))
     @GET
     @Path("msg/{msg}")
     public ListResponse<AttemptOut> byMessage(@PathParam("msg") String msgId, @QueryParam("limit") String limit,

@@ -22,6 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/app/{app}/delivery}: Herald's own view of what is owed, newest first.
@@ -29,6 +34,7 @@ import java.util.Map;
  * {@code …/endpoint/{ep}/recover} or a resend can bring back.
  */
 @Path("app/{app}/delivery")
+@Tag(name = "Delivery")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Transactional
@@ -45,6 +51,10 @@ public class DeliveriesResource {
     @PathParam("app")
     String appId;
 
+    @Operation(operationId = "herald.delivery.list", summary = "What is owed, per message and endpoint",
+            description = "Herald extension. status=exhausted is the dead-letter view.")
+    @APIResponse(responseCode = "200", description = "A page of deliveries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ListResponse_DeliveryOut_")))
     @GET
     public ListResponse<DeliveryOut> list(@QueryParam("status") String status, @QueryParam("endpoint") String endpoint,
             @QueryParam("limit") String limit, @QueryParam("iterator") String iterator) {

@@ -15,6 +15,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/v1/app/{app}/endpoint/{ep}/send-example} (Svix): sends one example event
@@ -22,6 +28,7 @@ import java.io.InputStream;
  * transactional itself: the HTTP exchange must run outside any transaction.
  */
 @Path("app/{app}/endpoint/{endpoint}/send-example")
+@Tag(name = "Endpoint")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class SendExampleResource {
@@ -40,6 +47,11 @@ public class SendExampleResource {
     @PathParam("endpoint")
     String endpointId;
 
+    @Operation(operationId = "v1.endpoint.send-example", summary = "A test send, now, through the endpoint's contract",
+            description = "Answers when the attempt is done; the attempt appears in the delivery log.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventExampleIn")))
+    @APIResponse(responseCode = "200", description = "The outcome, success or not",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SendExampleOut")))
     @POST
     public TestSend.Result send(@Context HttpHeaders headers, InputStream body) {
         Fields f = Fields.of(JsonBody.readOptionalObject(headers, body, 64 * 1024));

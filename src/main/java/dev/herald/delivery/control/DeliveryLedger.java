@@ -128,10 +128,10 @@ public class DeliveryLedger {
         }
     }
 
-    /** Records the attempt; schedules the next one or marks the delivery final. */
+    /** Records the attempt; schedules the next one or marks the delivery final. Answers which (for metrics). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void finish(DeliveryTask task, Outcome outcome) {
-        record(task, outcome);
+    public DeliveryStats.AttemptOutcome finish(DeliveryTask task, Outcome outcome) {
+        return record(task, outcome);
     }
 
     /** One attempt's result, for {@link #finishAll}. */
@@ -140,16 +140,15 @@ public class DeliveryLedger {
 
     /** Records several attempts in one transaction (group commit). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Boolean> finishAll(List<Finished> finished) {
-        List<Boolean> done = new java.util.ArrayList<>(finished.size());
+    public List<DeliveryStats.AttemptOutcome> finishAll(List<Finished> finished) {
+        List<DeliveryStats.AttemptOutcome> done = new java.util.ArrayList<>(finished.size());
         for (Finished f : finished) {
-            record(f.task(), f.outcome());
-            done.add(Boolean.TRUE);
+            done.add(record(f.task(), f.outcome()));
         }
         return done;
     }
 
-    private void record(DeliveryTask task, Outcome outcome) {
+    private DeliveryStats.AttemptOutcome record(DeliveryTask task, Outcome outcome) {
         Instant now = Times.now();
         em.persist(new Attempt(task.appId(), task.msgId(), task.eventType(), task.eventId(), task.endpointId(),
                 task.deliveryId(), task.url(),
@@ -157,7 +156,8 @@ public class DeliveryLedger {
                 outcome.durationMs(), now));
         Delivery d = em.find(Delivery.class, task.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
         if (d == null) {
-            return; // the endpoint was deleted meanwhile: log the attempt, owe nothing
+            // the endpoint was deleted meanwhile: log the attempt, owe nothing
+            return outcome.succeeded() ? DeliveryStats.AttemptOutcome.SUCCEEDED : DeliveryStats.AttemptOutcome.EXHAUSTED;
         }
         Endpoint endpoint = d.getEndpoint();
         Instant failingSince = recordEndpointOutcome(endpoint, outcome.succeeded(), now);
@@ -179,6 +179,11 @@ public class DeliveryLedger {
         if (failingSince != null && !failingSince.plus(settings.autoDisableAfter()).isAfter(now)) {
             disable(endpoint, "every attempt has failed since " + failingSince);
         }
+        return switch (decision.verdict()) {
+            case SUCCEEDED -> DeliveryStats.AttemptOutcome.SUCCEEDED;
+            case RETRY -> DeliveryStats.AttemptOutcome.FAILED_WILL_RETRY;
+            case EXHAUSTED, GONE -> DeliveryStats.AttemptOutcome.EXHAUSTED;
+        };
     }
 
     /*

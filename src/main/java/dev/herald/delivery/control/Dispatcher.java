@@ -42,10 +42,13 @@ public class Dispatcher {
         }
         stats.started();
         Outcome outcome = sender.send(task);
+        // Unrecorded (the ledger failed): the delivery stays owed and the sweeper queues it again.
+        DeliveryStats.AttemptOutcome recorded = outcome.succeeded() ? DeliveryStats.AttemptOutcome.SUCCEEDED
+                : DeliveryStats.AttemptOutcome.FAILED_WILL_RETRY;
         try {
-            batches.record(task, outcome);
+            recorded = batches.record(task, outcome);
         } finally {
-            stats.finished(outcome.succeeded());
+            stats.finished(task.endpointId(), outcome, recorded);
         }
     }
 }

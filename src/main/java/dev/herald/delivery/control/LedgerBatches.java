@@ -28,7 +28,7 @@ public class LedgerBatches {
     ManagedThreadFactory threads;
 
     private GroupCommit<DeliveryQueue.Ticket, DeliveryTask> claims;
-    private GroupCommit<DeliveryLedger.Finished, Boolean> records;
+    private GroupCommit<DeliveryLedger.Finished, DeliveryStats.AttemptOutcome> records;
 
     @PostConstruct
     void start() {
@@ -53,13 +53,15 @@ public class LedgerBatches {
         }
     }
 
-    public void record(DeliveryTask task, Outcome outcome) {
+    /** What the recorded attempt led to; unrecorded (the commit did not come) counts as a retry. */
+    public DeliveryStats.AttemptOutcome record(DeliveryTask task, Outcome outcome) {
         try {
-            records.submit(new DeliveryLedger.Finished(task, outcome), RECORD_TIMEOUT_MILLIS);
+            return records.submit(new DeliveryLedger.Finished(task, outcome), RECORD_TIMEOUT_MILLIS);
         } catch (GroupCommit.Busy e) {
             // still "sending": once it cannot be running any more, it is sent again (at least once)
             LOG.warning("Attempt " + task.attempt() + " of delivery " + task.deliveryId() + " not recorded: "
                     + e.getMessage());
+            return DeliveryStats.AttemptOutcome.FAILED_WILL_RETRY;
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.herald.delivery.control;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import dev.herald.app.control.Applications;
 import dev.herald.eventtype.entity.EventType;
 import dev.herald.platform.json.JsonText;
@@ -49,6 +51,13 @@ public class TestSend {
      * The outcome, and the message that was sent (Svix's MessageOut fields). {@code httpStatus}
      * is the status code or "Network Error"; {@code error} says why it failed.
      */
+    @Schema(name = "SendExampleOut", description = "The outcome of a test send, and Svix's MessageOut fields of "
+            + "the message sent", requiredProperties = {"success", "httpStatus", "responseStatusCode", "responseTimeMs"},
+        properties = {
+            @SchemaProperty(name = "httpStatus", description = "The status code, or 'Network Error'"),
+            @SchemaProperty(name = "responseStatusCode", description = "0 when no HTTP answer came"),
+            @SchemaProperty(name = "error", description = "Why it failed; absent on success"),
+            @SchemaProperty(name = "response", description = "The first KiB of the answer")})
     public record Result(String id, String eventId, String eventType, JsonValue payload, Instant timestamp,
             boolean success, String httpStatus, int responseStatusCode, long responseTimeMs, String error,
             String response, String attemptUrl) {

@@ -25,9 +25,16 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/event-type}: the catalog of event types. */
 @Path("event-type")
+@Tag(name = "Event Type")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Transactional
@@ -35,6 +42,9 @@ public class EventTypesResource {
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
+    @Operation(operationId = "v1.event-type.list", summary = "The event-type catalog, by name")
+    @APIResponse(responseCode = "200", description = "A page of event types",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ListResponse_EventTypeOut_")))
     @GET
     public ListResponse<EventTypeOut> list(@QueryParam("limit") String limit, @QueryParam("iterator") String iterator,
             @QueryParam("include_archived") String includeArchived) {
@@ -64,6 +74,10 @@ public class EventTypesResource {
         return new ListResponse<>(page.stream().map(EventTypeOut::of).toList(), next, null, done);
     }
 
+    @Operation(operationId = "v1.event-type.create", summary = "Add an event type (operator token)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventTypeIn")))
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventTypeOut")))
     @POST
     public Response create(@Context HttpHeaders headers, InputStream body) {
         JsonObject json = JsonBody.readObject(headers, body, 1024 * 1024);
@@ -97,6 +111,9 @@ public class EventTypesResource {
         return Response.status(Response.Status.CREATED).entity(EventTypeOut.of(type)).build();
     }
 
+    @Operation(operationId = "v1.event-type.get", summary = "Get an event type")
+    @APIResponse(responseCode = "200", description = "The event type",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EventTypeOut")))
     @GET
     @Path("{name}")
     public EventTypeOut get(@PathParam("name") String name) {

@@ -1,5 +1,7 @@
 package dev.herald.message.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import dev.herald.message.entity.Message;
 import dev.herald.platform.json.JsonText;
 import jakarta.json.JsonValue;
@@ -7,6 +9,10 @@ import java.time.Instant;
 import java.util.List;
 
 /** Svix's MessageOut. */
+@Schema(name = "MessageOut", requiredProperties = {"id", "eventType", "payload", "timestamp"},
+        properties = {
+        @SchemaProperty(name = "id", example = "msg_01k0000000000000000000000"),
+        @SchemaProperty(name = "payload", description = "{} when with_content=false")})
 public record MessageOut(String id, String eventId, String eventType, JsonValue payload, List<String> channels,
         Instant timestamp) {
 

@@ -38,10 +38,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code /api/v1/app/{app}/msg}: Svix messages. Creating one answers 202; delivery is async. */
 @Path("app/{app}/msg")
+@Tag(name = "Message")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Transactional
@@ -78,6 +85,12 @@ public class MessagesResource {
      * shared with the requests that arrived at the same moment, and this answers 202 only once
      * that transaction has committed.
      */
+    @Operation(operationId = "v1.message.create", summary = "Send a message",
+            description = "Stored with one delivery per matching enabled endpoint and answered at once; delivery is "
+                    + "asynchronous. A 202 means the message is on disk.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageIn")))
+    @APIResponse(responseCode = "202", description = "Accepted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageOut")))
     @POST
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Response create(@Context HttpHeaders headers, InputStream body, @QueryParam("with_content") String withContent) {
@@ -113,6 +126,9 @@ public class MessagesResource {
         return Response.accepted(MessageOut.of(message, QueryValues.bool("with_content", withContent, true))).build();
     }
 
+    @Operation(operationId = "v1.message.list", summary = "List an application's messages, newest first")
+    @APIResponse(responseCode = "200", description = "A page of messages",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ListResponse_MessageOut_")))
     @GET
     public ListResponse<MessageOut> list(@QueryParam("limit") String limit, @QueryParam("iterator") String iterator,
             @QueryParam("event_types") String eventTypes, @QueryParam("channel") String channel,
@@ -147,6 +163,8 @@ public class MessagesResource {
     }
 
     /** Svix's resend: one more delivery of this message to this endpoint, logged as manual. */
+    @Operation(operationId = "v1.message-attempt.resend", summary = "Deliver a message to an endpoint again")
+    @APIResponse(responseCode = "202", description = "A fresh retry chain was queued")
     @POST
     @Path("{msg}/endpoint/{endpoint}/resend")
     public Response resend(@PathParam("msg") String msgId, @PathParam("endpoint") String endpointId) {
@@ -156,6 +174,9 @@ public class MessagesResource {
         return Response.accepted().build();
     }
 
+    @Operation(operationId = "v1.message.get", summary = "Get a message by id or eventId")
+    @APIResponse(responseCode = "200", description = "The message",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageOut")))
     @GET
     @Path("{msg}")
     public MessageOut get(@PathParam("msg") String id, @QueryParam("with_content") String withContent) {

@@ -44,6 +44,9 @@ public class Ingest {
     @Inject
     TargetPolicy targets;
 
+    @Inject
+    IngestStats stats;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Message accept(Application app, String eventType, String payloadJson, String eventId, Set<String> channels) {
         return accept(app, eventType, payloadJson, eventId, channels, Map.of());
@@ -92,6 +95,7 @@ public class Ingest {
                 tickets.add(new DeliveryQueue.Ticket(delivery.getId(), endpoint.getId(), 1, 0));
             }
         }
+        stats.acceptedOnCommit();
         return new Accepted(message, tickets);
     }
 

@@ -20,8 +20,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
-/** Registers Herald's MBeans in the platform MBean server, beside the broker's own. */
+/** Registers Herald's MBeans in the platform MBean server, beside the broker's own, and the delivery gauges of {@code /metrics}. */
 @Singleton
 @Startup
 public class JmxRegistration {
@@ -59,16 +60,20 @@ public class JmxRegistration {
     @EJB
     RetentionTimer retentionTimer;
 
+    @Inject
+    MetricRegistry metrics;
+
     @PostConstruct
     void register() {
+        DeliveryOperations delivery = new DeliveryOperations(settings, pause, stats, signals, operator, gate);
         try {
-            register(DELIVERY, new AppContextMBean<>(new DeliveryOperations(settings, pause, stats, signals, operator,
-                    gate), DeliveryOperationsMBean.class));
+            register(DELIVERY, new AppContextMBean<>(delivery, DeliveryOperationsMBean.class));
             register(RETENTION, new AppContextMBean<>(new RetentionOperations(retentionSettings, retentionStats, purger,
                     retentionTimer), RetentionOperationsMBean.class));
         } catch (javax.management.NotCompliantMBeanException e) {
             LOG.log(Level.WARNING, "Herald's MBeans are not compliant", e);
         }
+        DeliveryGauges.register(metrics, delivery);
     }
 
     private static void register(String objectName, Object mbean) {
@@ -86,6 +91,7 @@ public class JmxRegistration {
 
     @PreDestroy
     void unregister() {
+        DeliveryGauges.unregister(metrics);
         for (String objectName : new String[] {DELIVERY, RETENTION}) {
             try {
                 ManagementFactory.getPlatformMBeanServer().unregisterMBean(new ObjectName(objectName));

@@ -25,6 +25,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/auth}: Svix's app-portal access. The operator asks for a token scoped to one
@@ -33,6 +39,7 @@ import java.io.InputStream;
  * the fragment, which browsers and proxies never send to a server or write to access logs.
  */
 @Path("auth")
+@Tag(name = "Authentication")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Transactional
@@ -48,6 +55,11 @@ public class AuthResource {
     @Context
     UriInfo uri;
 
+    @Operation(operationId = "v1.authentication.app-portal-access", summary = "A token scoped to one application",
+            description = "Shown once; Herald keeps only its SHA-256.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AppPortalAccessIn")))
+    @APIResponse(responseCode = "200", description = "The token and a URL carrying it in the fragment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AppPortalAccessOut")))
     @POST
     @Path("app-portal-access/{app}")
     @NotReplayable
@@ -62,6 +74,10 @@ public class AuthResource {
     }
 
     /** Svix's older name for the same call (its DashboardAccessOut has the same two members). */
+    @Operation(operationId = "v1.authentication.dashboard-access", summary = "Svix's older name of app-portal-access")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AppPortalAccessIn")))
+    @APIResponse(responseCode = "200", description = "The token and a URL carrying it in the fragment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AppPortalAccessOut")))
     @POST
     @Path("dashboard-access/{app}")
     @NotReplayable
@@ -70,6 +86,8 @@ public class AuthResource {
     }
 
     /** Ends the presented application token (Svix: logging out any other token fails). */
+    @Operation(operationId = "v1.authentication.logout", summary = "End the presented application token")
+    @APIResponse(responseCode = "204", description = "Ended")
     @POST
     @Path("logout")
     public Response logout(@Context HttpHeaders headers) {
@@ -82,6 +100,9 @@ public class AuthResource {
     }
 
     /** Svix's expire-all: ends the application's tokens now, after {@code expiry} seconds, or per session. */
+    @Operation(operationId = "v1.authentication.expire-all", summary = "End an application's tokens (operator token)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ApplicationTokenExpireIn")))
+    @APIResponse(responseCode = "204", description = "Ended, or scheduled to end")
     @POST
     @Path("app/{app}/expire-all")
     public Response expireAll(@PathParam("app") String appId, @Context HttpHeaders headers, InputStream body) {

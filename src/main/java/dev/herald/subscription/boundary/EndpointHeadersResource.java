@@ -32,6 +32,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/app/{app}/endpoint/{ep}/headers}: Svix's custom headers. GET leaves out the
@@ -40,6 +47,7 @@ import java.util.Map;
  * given as null or listed in {@code deleteHeaders}.
  */
 @Path("app/{app}/endpoint/{endpoint}/headers")
+@Tag(name = "Endpoint")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Transactional
@@ -59,9 +67,14 @@ public class EndpointHeadersResource {
     @PathParam("endpoint")
     String endpointId;
 
+    @Schema(name = "EndpointHeadersOut", description = "Values of sensitive headers (Authorization, *-Token, "
+            + "*-Secret, …) are left out; their names are listed under sensitive", requiredProperties = {"headers", "sensitive"})
     public record HeadersOut(Map<String, String> headers, List<String> sensitive) {
     }
 
+    @Operation(operationId = "v1.endpoint.get-headers", summary = "The endpoint's static headers")
+    @APIResponse(responseCode = "200", description = "The headers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointHeadersOut")))
     @GET
     public HeadersOut get() {
         Map<String, String> shown = new LinkedHashMap<>();
@@ -76,6 +89,9 @@ public class EndpointHeadersResource {
         return new HeadersOut(shown, sensitive);
     }
 
+    @Operation(operationId = "v1.endpoint.update-headers", summary = "Replace the static headers")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointHeadersIn")))
+    @APIResponse(responseCode = "204", description = "Replaced")
     @PUT
     public Response replace(@Context HttpHeaders headers, InputStream body) {
         Endpoint endpoint = endpoint();
@@ -87,6 +103,10 @@ public class EndpointHeadersResource {
         return Response.noContent().build();
     }
 
+    @Operation(operationId = "v1.endpoint.patch-headers", summary = "Set or remove some static headers")
+    @RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointHeadersPatchIn")))
+    @APIResponse(responseCode = "204", description = "Changed")
     @PATCH
     public Response patch(@Context HttpHeaders headers, InputStream body) {
         Endpoint endpoint = endpoint();

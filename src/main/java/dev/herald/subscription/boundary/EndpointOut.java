@@ -8,6 +8,8 @@ import dev.herald.subscription.entity.Endpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 
 /**
  * Svix's EndpointOut. The event filter appears twice: {@code filterTypes} (the OpenAPI name) and
@@ -21,12 +23,30 @@ import java.util.Map;
  * headers are read through {@code …/headers}, as in Svix. {@code secret} appears only in the
  * answer that creates the endpoint.
  */
+@Schema(name = "EndpointOut", requiredProperties = {"id", "url", "disabled", "version", "paused", "method", "format", "signature", "retryOn", "createdAt", "updatedAt"},
+        properties = {
+        @SchemaProperty(name = "id", example = "ep_01k0000000000000000000000"),
+        @SchemaProperty(name = "filterTypes", description = "Event types delivered (absent: all)"),
+        @SchemaProperty(name = "eventTypes", description = "The same list as filterTypes"),
+        @SchemaProperty(name = "retrySchedule", description = EndpointDocs.RETRY_SCHEDULE),
+        @SchemaProperty(name = "paused", description = "Herald extension: deliveries held by an operator (JMX)"),
+        @SchemaProperty(name = "method", description = EndpointDocs.METHOD, enumeration = {"POST", "PUT", "PATCH"}),
+        @SchemaProperty(name = "format", description = EndpointDocs.FORMAT, enumeration = {"raw", "envelope"}),
+        @SchemaProperty(name = "signature", description = EndpointDocs.SIGNATURE),
+        @SchemaProperty(name = "auth", description = EndpointDocs.AUTH + " (absent: none)", implementation = EndpointDocs.AuthIn.class),
+        @SchemaProperty(name = "timeoutMs", description = EndpointDocs.TIMEOUT),
+        @SchemaProperty(name = "retryOn", description = EndpointDocs.RETRY_ON),
+        @SchemaProperty(name = "secret", description = "Only in the answer that creates the endpoint")})
 public record EndpointOut(String id, String uid, String url, String description, List<String> filterTypes,
         List<String> eventTypes, List<String> channels, boolean disabled, Integer rateLimit, Integer throttleRate,
         int version, Map<String, String> metadata, List<Long> retrySchedule, boolean paused, String method,
         String format, SignatureOut signature, Map<String, Object> auth, Integer timeoutMs, List<String> retryOn,
         String secret, Instant createdAt, Instant updatedAt) {
 
+    @Schema(name = "EndpointSignatureOut", description = "Herald extension: the signature scheme and, for "
+            + "timestamped-hmac, its header", requiredProperties = {"scheme"},
+        properties = {
+            @SchemaProperty(name = "scheme", enumeration = {"standard-webhooks", "timestamped-hmac", "none"})})
     public record SignatureOut(String scheme, String header) {
     }
 

@@ -41,9 +41,16 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/app/{app}/endpoint}: Svix endpoints. */
 @Path("app/{app}/endpoint")
+@Tag(name = "Endpoint")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Transactional
@@ -72,6 +79,9 @@ public class EndpointsResource {
     @PathParam("app")
     String appId;
 
+    @Operation(operationId = "v1.endpoint.list", summary = "List an application's endpoints")
+    @APIResponse(responseCode = "200", description = "A page of endpoints",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ListResponse_EndpointOut_")))
     @GET
     public ListResponse<EndpointOut> list(@QueryParam("limit") String limit, @QueryParam("iterator") String iterator,
             @QueryParam("order") String order) {
@@ -80,6 +90,10 @@ public class EndpointsResource {
                 .list(em, Endpoint.class, "e.app.id = :app", Map.of("app", app.getId()), Endpoint::getId, EndpointOut::of);
     }
 
+    @Operation(operationId = "v1.endpoint.create", summary = "Create an endpoint",
+            description = "The answer is the only one, besides GET …/secret, that carries the signing secret.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointIn")))
+    @APIResponse(responseCode = "201", description = "Created, with its secret", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointOut")))
     @POST
     @dev.herald.platform.idempotency.ReplayWithout("secret")
     public Response create(@Context HttpHeaders headers, InputStream body) {
@@ -92,6 +106,8 @@ public class EndpointsResource {
         return created(app, in);
     }
 
+    @Operation(operationId = "v1.endpoint.get", summary = "Get an endpoint by id or uid")
+    @APIResponse(responseCode = "200", description = "The endpoint", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointOut")))
     @GET
     @Path("{endpoint}")
     public EndpointOut get(@PathParam("endpoint") String id) {
@@ -99,6 +115,10 @@ public class EndpointsResource {
     }
 
     /** Replaces the endpoint, or creates it when the path names a uid not in use (Svix's upsert). */
+    @Operation(operationId = "v1.endpoint.update", summary = "Replace an endpoint, or create it under a new uid")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointIn")))
+    @APIResponse(responseCode = "200", description = "Replaced", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointOut")))
+    @APIResponse(responseCode = "201", description = "Created (the path named a uid not in use)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointOut")))
     @PUT
     @Path("{endpoint}")
     public Response update(@PathParam("endpoint") String id, @Context HttpHeaders headers, InputStream body) {
@@ -124,6 +144,9 @@ public class EndpointsResource {
         return Response.ok(EndpointOut.of(endpoint)).build();
     }
 
+    @Operation(operationId = "v1.endpoint.patch", summary = "Change the fields given")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointPatch")))
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointOut")))
     @PATCH
     @Path("{endpoint}")
     public EndpointOut patch(@PathParam("endpoint") String id, @Context HttpHeaders headers, InputStream body) {
@@ -145,6 +168,8 @@ public class EndpointsResource {
         return EndpointOut.of(endpoint);
     }
 
+    @Operation(operationId = "v1.endpoint.delete", summary = "Delete an endpoint (its delivery log stays)")
+    @APIResponse(responseCode = "204", description = "Deleted")
     @DELETE
     @Path("{endpoint}")
     public Response delete(@PathParam("endpoint") String id) {
@@ -153,6 +178,9 @@ public class EndpointsResource {
     }
 
     /** The signing secret; only the operator's token reaches this. */
+    @Operation(operationId = "v1.endpoint.get-secret", summary = "The endpoint's signing secret (operator token only)")
+    @APIResponse(responseCode = "200", description = "The secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointSecretOut")))
     @GET
     @Path("{endpoint}/secret")
     public JsonObject secret(@PathParam("endpoint") String id) {
@@ -164,6 +192,10 @@ public class EndpointsResource {
      * Svix's recover: every delivery to this endpoint that failed for good since {@code since}
      * (and, if given, before {@code until}) gets a fresh retry chain.
      */
+    @Operation(operationId = "v1.endpoint.recover", summary = "Retry every exhausted delivery since a time")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RecoverIn")))
+    @APIResponse(responseCode = "202", description = "Done; recovered says how many",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RecoverOut")))
     @POST
     @Path("{endpoint}/recover")
     public Response recover(@PathParam("endpoint") String id, @Context HttpHeaders headers, InputStream body) {
@@ -182,6 +214,10 @@ public class EndpointsResource {
      * signing beside the new one for the overlap ({@code overlapSeconds}, Herald's, default
      * from configuration), so receivers can switch without rejecting a webhook.
      */
+    @Operation(operationId = "v1.endpoint.rotate-secret", summary = "Switch to a new signing secret",
+            description = "The old secret keeps signing beside the new one for the overlap.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointSecretRotateIn")))
+    @APIResponse(responseCode = "204", description = "Rotated")
     @POST
     @Path("{endpoint}/secret/rotate")
     public Response rotateSecret(@PathParam("endpoint") String id, @Context HttpHeaders headers, InputStream body) {

@@ -1,5 +1,6 @@
 package dev.herald.example.hiring.boundary;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import dev.herald.capture.Captures;
 import dev.herald.capture.SnapshotRules;
 import dev.herald.capture.WebhookRoot;
@@ -47,6 +48,7 @@ import java.time.Instant;
  * changes into webhooks in the same transaction. An application replaces this package.
  */
 @Path("domain")
+@Tag(name = "Example domain")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Transactional
