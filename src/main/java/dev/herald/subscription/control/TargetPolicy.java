@@ -13,6 +13,10 @@ public class TargetPolicy {
     @ConfigProperty(name = "herald.targets.allow", defaultValue = " ")
     String allow;
 
+    @Inject
+    @ConfigProperty(name = "herald.targets.refuse-ip-literals", defaultValue = "false")
+    boolean refuseIpLiterals;
+
     private UrlGuard guard;
     private String configurationProblem;
 
@@ -20,7 +24,7 @@ public class TargetPolicy {
     void init() {
         try {
             List<Cidr> ranges = UrlGuard.parseRanges(allow);
-            guard = new UrlGuard(ranges);
+            guard = new UrlGuard(ranges, java.net.InetAddress::getAllByName, refuseIpLiterals);
         } catch (IllegalArgumentException e) {
             // Refuse every target rather than guess, and say why through readiness and the log.
             configurationProblem = "HERALD_TARGETS_ALLOW is invalid: " + e.getMessage();

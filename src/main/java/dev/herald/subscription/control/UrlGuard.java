@@ -35,6 +35,7 @@ public final class UrlGuard {
 
     private final List<Cidr> allowed;
     private final Resolver resolver;
+    private final boolean refuseIpLiterals;
 
     /** Name resolution, replaceable in tests. */
     @FunctionalInterface
@@ -47,8 +48,17 @@ public final class UrlGuard {
     }
 
     public UrlGuard(List<Cidr> allowed, Resolver resolver) {
+        this(allowed, resolver, false);
+    }
+
+    /**
+     * @param refuseIpLiterals refuse URLs that name an IP address instead of a host (TalentLynk:
+     *     "IP addresses are rejected"), allow-listed ranges excepted
+     */
+    public UrlGuard(List<Cidr> allowed, Resolver resolver, boolean refuseIpLiterals) {
         this.allowed = List.copyOf(allowed);
         this.resolver = resolver;
+        this.refuseIpLiterals = refuseIpLiterals;
     }
 
     /** Parses a comma-separated list of ranges, e.g. {@code HERALD_TARGETS_ALLOW}. */
@@ -128,6 +138,9 @@ public final class UrlGuard {
         if (addresses.stream().allMatch(this::isAllowListed)) {
             return new Verdict(true, null, uri, addresses);
         }
+        if (refuseIpLiterals && isIpLiteral(host)) {
+            return Verdict.refuse("URL must name a host, not an IP address");
+        }
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
             return Verdict.refuse("URL must use https://");
         }
@@ -137,6 +150,11 @@ public final class UrlGuard {
             }
         }
         return new Verdict(true, null, uri, addresses);
+    }
+
+    static boolean isIpLiteral(String rawHost) {
+        String host = stripDot(rawHost);
+        return host.startsWith("[") || parseLegacyIpv4(host) != null;
     }
 
     private boolean isAllowListed(InetAddress address) {

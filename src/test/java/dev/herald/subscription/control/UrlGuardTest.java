@@ -127,4 +127,14 @@ class UrlGuardTest {
         assertFalse(cgnat.contains(new byte[] {100, (byte) 128, 0, 1}));
         assertFalse(cgnat.contains(new byte[16]));
     }
+
+    @Test
+    void ipLiteralsCanBeRefusedAltogetherExceptInTheAllowList() {
+        UrlGuard noLiterals = new UrlGuard(UrlGuard.parseRanges("127.0.0.1/32"), UrlGuardTest::resolve, true);
+        assertFalse(noLiterals.check("https://93.184.216.34/hook").allowed());
+        assertFalse(noLiterals.check("https://[2606:2800:220:1::1]/hook").allowed());
+        assertTrue(noLiterals.check("https://public.example/hook").allowed());
+        assertTrue(noLiterals.check("http://127.0.0.1:8080/hook").allowed(), "allow-listed ranges are exempt");
+        assertTrue(strict.check("https://93.184.216.34/hook").allowed(), "off by default");
+    }
 }
