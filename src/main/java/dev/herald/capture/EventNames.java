@@ -18,12 +18,18 @@ public final class EventNames {
         return object.service() + "." + object.name() + "." + operation.word();
     }
 
-    /** {@code can.candidate.created} for {@code can_candidate_created}: the other spelling. */
-    public static String otherSpelling(String name) {
-        if (name.indexOf('.') >= 0) {
-            return name.replace('.', '_');
-        }
-        return name.replace('_', '.');
+    /**
+     * One name for both of Talview's spellings: dots become underscores, so the subscription key
+     * {@code ae.test_instance.updated} and the event type {@code ae_test_instance_updated} meet.
+     * (The reverse cannot be computed: an object name may itself hold underscores.)
+     */
+    public static String canonical(String name) {
+        return name.replace('.', '_');
+    }
+
+    /** Whether a filter entry, in either spelling, names this event type. */
+    public static boolean sameEvent(String filterEntry, String eventType) {
+        return filterEntry.equals(eventType) || canonical(filterEntry).equals(canonical(eventType));
     }
 
     /** The {@code svc.object} type name of a root, as snapshots are filed. */

@@ -21,9 +21,11 @@ class EventNamesTest {
     }
 
     @Test
-    void eitherSpellingNamesTheOther() {
-        assertEquals("can_candidate_created", EventNames.otherSpelling("can.candidate.created"));
-        assertEquals("can.candidate.created", EventNames.otherSpelling("can_candidate_created"));
+    void eitherSpellingNamesTheSameEventEvenWithUnderscoresInTheObjectName() {
+        org.junit.jupiter.api.Assertions.assertTrue(EventNames.sameEvent("can.candidate.created", "can_candidate_created"));
+        org.junit.jupiter.api.Assertions.assertTrue(EventNames.sameEvent("ae.test_instance.updated", "ae_test_instance_updated"));
+        org.junit.jupiter.api.Assertions.assertTrue(EventNames.sameEvent("interview.completed", "interview.completed"));
+        org.junit.jupiter.api.Assertions.assertFalse(EventNames.sameEvent("ae.test_instance.created", "ae_test_instance_updated"));
     }
 
     @Test

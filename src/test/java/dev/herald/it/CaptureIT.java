@@ -143,7 +143,12 @@ class CaptureIT {
         post("/app", o("name", "Tenant B", "uid", "tenant-b"), 201);
         post("/app/" + TENANT + "/endpoint", o("url", receiver.url("/cap/all")), 201);
         post("/app/" + TENANT + "/endpoint", o("url", receiver.url("/cap/dotted"),
-                "filterTypes", arr(Json.createValue("can.candidate.updated")).build()), 201);
+                "filterTypes", arr(Json.createValue("can.candidate.updated"),
+                        Json.createValue("ae.test_instance.updated")).build()), 201);
+        // TalentSprout's global URL: the endpoint a per-interview URL replaces
+        post("/app/" + TENANT + "/endpoint", o("url", receiver.url("/cap/sprout-global"),
+                "filterTypes", arr(Json.createValue("interview.completed"),
+                        Json.createValue("interview.abandoned")).build()), 201);
         post("/app/tenant-b/endpoint", o("url", receiver.url("/cap/b")), 201);
     }
 
@@ -302,6 +307,8 @@ class CaptureIT {
         Waits.until(() -> messages(TENANT, "ae_test_instance_updated").size() == 1
                 && messages(TENANT, "sch_meeting_created").size() == 1
                 && messages(TENANT, "incident_instance_updated").size() == 2, Duration.ofSeconds(15));
+        Waits.until(() -> receiver.at("/cap/dotted").stream().anyMatch(r -> r.body().contains("Java basics")),
+                Duration.ofSeconds(10)); // ae.test_instance.updated names ae_test_instance_updated
         JsonObject testPayload = messages(TENANT, "ae_test_instance_updated").get(0).getJsonObject("payload");
         assertEquals("Turing", testPayload.getJsonObject("candidate").getString("last_name"));
         assertEquals(91.5, testPayload.getJsonNumber("score").doubleValue());
@@ -339,6 +346,10 @@ class CaptureIT {
 
         Waits.until(() -> receiver.at("/cap/interview-override").size() == 1, Duration.ofSeconds(15));
         JsonObject completed = received("/cap/interview-override").get(0);
+        // the per-interview URL replaces the interview endpoint's URL only; a catch-all keeps its own
+        Waits.until(() -> receiver.at("/cap/all").stream().anyMatch(r -> r.body().contains("interview.completed")),
+                Duration.ofSeconds(10));
+        Waits.until(() -> receiver.at("/cap/sprout-global").size() == 1, Duration.ofSeconds(10)); // the abandoned one
         assertEquals("interview.completed", completed.getString("event"));
         assertEquals(87.5, completed.getJsonObject("scores").getJsonNumber("overall").doubleValue());
         assertEquals("Katherine Johnson", completed.getJsonObject("candidate").getString("full_name"));
@@ -350,6 +361,32 @@ class CaptureIT {
         assertEquals("strong hire", messages(TENANT, "session.completed").get(0).getJsonObject("payload")
                 .getJsonObject("report").getString("overall"));
         Waits.until(() -> messages(TENANT, "transcript.created").size() == 1, Duration.ofSeconds(10));
+    }
+
+    @Test
+    @Order(12)
+    void badDomainInputIsRefusedAndChangesNothing() {
+        JsonObject user = post("/domain/users", o("tenant_id", "tenant-b", "email", "other@example.com"), 201);
+        JsonObject meeting = post("/domain/meetings", o("tenant_id", TENANT, "title", "Sync"), 201);
+        assertEquals(404, api().post("/domain/meetings/" + meeting.getString("id") + "/participants",
+                o("user_id", user.getString("id")).toString(), null).status(), "another tenant's user");
+        JsonObject cand = post("/domain/candidates", o("tenant_id", TENANT, "first_name", "Bad"), 201);
+        for (String bad : List.of("{\"add_education\":[1,2]}", "{\"add_education\":\"x\"}",
+                "{\"add_education\":{\"institution\":\"A\"}}")) {
+            Api.Answer refused = api().method("PATCH", "/domain/candidates/" + cand.getString("id"), bad);
+            assertEquals(422, refused.status(), bad + " → " + refused.body());
+        }
+        JsonObject interview = post("/domain/interviews", o("candidate_id", cand.getString("id")), 201);
+        patch("/domain/interviews/" + interview.getString("id"), o("status", "abandoned"), 200);
+        assertEquals(409, api().method("PATCH", "/domain/interviews/" + interview.getString("id"),
+                o("status", "completed").toString()).status(), "abandoned is final");
+        // the answer's version is the one the webhook carries, so it can be sent back
+        JsonObject form = post("/domain/form-instances", o("tenant_id", TENANT, "form_id", "f2"), 201);
+        JsonObject changed = patch("/domain/form-instances/" + form.getString("id"), o("status", "a"), 200);
+        patch("/domain/form-instances/" + form.getString("id"), o("status", "b", "version", changed.getInt("version")), 200);
+        Api.Answer tooBig = api().post("/domain/form-instances", o("tenant_id", TENANT, "form_id", "f3",
+                "answers", o("text", "x".repeat(100_000))));
+        assertEquals(422, tooBig.status(), tooBig.body());
     }
 
     @Test

@@ -3,7 +3,13 @@ package dev.herald.delivery.control;
 import dev.herald.delivery.entity.Delivery;
 import dev.herald.delivery.entity.DeliveryStatus;
 import dev.herald.platform.Times;
+import dev.herald.platform.HeraldResources;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,6 +26,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class Requeuer {
+    static final List<DeliveryStatus> OWED = List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED_WILL_RETRY,
+            DeliveryStatus.SENDING);
+
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
@@ -53,29 +62,112 @@ public class Requeuer {
         return queueAll(rows.stream().filter(d -> !heldHere.contains(d.getId())).toList(), now);
     }
 
-    /** Queues everything owed to one endpoint, or to all when {@code endpointId} is null (resume). */
+    static final int PAGE = 1000;
+
+    @Inject
+    Requeuer self;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @Resource(lookup = HeraldResources.DELIVERY_EXECUTOR)
+    ManagedExecutorService executor;
+
+    /**
+     * Queues everything owed to one endpoint, or to all when {@code endpointId} is null (resume,
+     * re-enable). The caller's change (the endpoint resumed) must be visible first, so the work
+     * starts once the caller's transaction has committed, and goes page by page, each page its
+     * own transaction: a backlog of 100,000 is neither held in memory nor in one broker
+     * transaction. Answers how many are owed.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
     public int requeueOwed(String endpointId) {
-        Instant now = Times.now();
-        var query = em.createQuery("select d from Delivery d join d.endpoint e where "
+        var count = em.createQuery("select count(d) from Delivery d join d.endpoint e where "
                 + "e.paused = false and e.disabled = false and d.status in :owed"
-                + (endpointId == null ? "" : " and e.id = :endpoint"), Delivery.class)
-                .setParameter("owed", List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED_WILL_RETRY,
-                        DeliveryStatus.SENDING));
+                + (endpointId == null ? "" : " and e.id = :endpoint"), Long.class)
+                .setParameter("owed", OWED);
+        if (endpointId != null) {
+            count.setParameter("endpoint", endpointId);
+        }
+        long owed = count.getSingleResult();
+        if (owed > 0) {
+            afterCommit(() -> {
+                String after = "";
+                List<String> page;
+                do {
+                    page = self.requeueOwedPage(endpointId, after);
+                    after = page.isEmpty() ? after : page.get(page.size() - 1);
+                } while (page.size() == PAGE);
+            });
+        }
+        return (int) Math.min(Integer.MAX_VALUE, owed);
+    }
+
+    /** One page of {@link #requeueOwed}, in id order after {@code after}; answers the ids queued. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> requeueOwedPage(String endpointId, String after) {
+        Instant now = Times.now();
+        var query = em.createQuery("select d.id, e.id, d.attempts, d.nextAttemptAt from Delivery d join d.endpoint e "
+                + "where e.paused = false and e.disabled = false and d.status in :owed and d.id > :after"
+                + (endpointId == null ? "" : " and e.id = :endpoint") + " order by d.id", Object[].class)
+                .setParameter("owed", OWED).setParameter("after", after).setMaxResults(PAGE);
         if (endpointId != null) {
             query.setParameter("endpoint", endpointId);
         }
-        return queueAll(query.getResultList(), now);
+        List<DeliveryQueue.Ticket> tickets = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Object[] row : query.getResultList()) {
+            Instant next = (Instant) row[3];
+            long delay = next == null ? 0 : Math.max(0, Duration.between(now, next).toMillis());
+            tickets.add(new DeliveryQueue.Ticket((String) row[0], (String) row[1], ((Number) row[2]).intValue() + 1,
+                    delay));
+            ids.add((String) row[0]);
+        }
+        markQueued(ids, now);
+        queue.enqueue(tickets);
+        return ids;
+    }
+
+    private void afterCommit(Runnable job) {
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            executor.execute(job);
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    executor.execute(job);
+                }
+            }
+        });
     }
 
     /**
-     * Starts a fresh retry chain for exhausted deliveries (an endpoint's created between
-     * {@code since} and {@code until}, or all when those are null), as a resend does for one.
+     * A fresh retry chain for every exhausted delivery (of one endpoint, created in a window),
+     * page by page, each page committed on its own; answers how many.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public int restartExhausted(String endpointId, Instant since, Instant until) {
+        int total = 0;
+        String after = "";
+        List<String> page;
+        do {
+            page = self.restartExhaustedPage(endpointId, since, until, after);
+            total += page.size();
+            after = page.isEmpty() ? after : page.get(page.size() - 1);
+        } while (page.size() == PAGE);
+        return total;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> restartExhaustedPage(String endpointId, Instant since, Instant until, String after) {
         Instant now = Times.now();
-        StringBuilder jpql = new StringBuilder("select d from Delivery d where d.status = :exhausted");
+        StringBuilder jpql = new StringBuilder("select d from Delivery d where d.status = :exhausted and d.id > :after");
         if (endpointId != null) {
             jpql.append(" and d.endpoint.id = :endpoint");
         }
@@ -85,7 +177,8 @@ public class Requeuer {
         if (until != null) {
             jpql.append(" and d.createdAt < :until");
         }
-        var query = em.createQuery(jpql.toString(), Delivery.class).setParameter("exhausted", DeliveryStatus.EXHAUSTED);
+        var query = em.createQuery(jpql.append(" order by d.id").toString(), Delivery.class)
+                .setParameter("exhausted", DeliveryStatus.EXHAUSTED).setParameter("after", after).setMaxResults(PAGE);
         if (endpointId != null) {
             query.setParameter("endpoint", endpointId);
         }
@@ -99,7 +192,17 @@ public class Requeuer {
         for (Delivery d : rows) {
             d.restartChain(now);
         }
-        return queueAll(rows, now);
+        queueAll(rows, now);
+        return rows.stream().map(Delivery::getId).toList();
+    }
+
+    /** A bulk update, not the versioned entity: an attempt finishing meanwhile must not conflict. */
+    private void markQueued(List<String> ids, Instant now) {
+        for (int from = 0; from < ids.size(); from += 500) {
+            em.createQuery("update Delivery d set d.lastQueuedAt = :now where d.id in :ids")
+                    .setParameter("now", now).setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                    .executeUpdate();
+        }
     }
 
     private int queueAll(List<Delivery> rows, Instant now) {
@@ -111,12 +214,7 @@ public class Requeuer {
             ids.add(d.getId());
         }
         em.flush();
-        // A bulk update, not the versioned entity: an attempt finishing meanwhile must not conflict.
-        for (int from = 0; from < ids.size(); from += 500) {
-            em.createQuery("update Delivery d set d.lastQueuedAt = :now where d.id in :ids")
-                    .setParameter("now", now).setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
-                    .executeUpdate();
-        }
+        markQueued(ids, now);
         queue.enqueue(tickets);
         return tickets.size();
     }

@@ -101,8 +101,10 @@ public class TestSend {
     /** The catalog's example for the type: {@code schemas["1"].examples[index]}. */
     @Transactional
     String example(String eventType, int index) {
-        EventType type = em.createQuery("select t from EventType t where t.name = :name", EventType.class)
-                .setParameter("name", eventType).getResultStream().findFirst().orElse(null);
+        EventType type = em.createQuery("select t from EventType t where t.name = :name or t.name = :canonical",
+                EventType.class).setParameter("name", eventType)
+                .setParameter("canonical", dev.herald.capture.EventNames.canonical(eventType))
+                .getResultStream().findFirst().orElse(null);
         if (type == null) {
             throw Problem.invalidField("eventType", "is not in the event-type catalog");
         }

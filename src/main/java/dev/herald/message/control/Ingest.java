@@ -90,7 +90,8 @@ public class Ingest {
         for (Endpoint endpoint : enabledEndpoints.apply(app)) {
             if (matches(endpoint, eventType, channels)) {
                 Delivery delivery = new Delivery(message, endpoint);
-                delivery.setUrlOverride(overrides.getOrDefault(endpoint.getId(), overrides.get("*")));
+                delivery.setUrlOverride(overrides.containsKey(endpoint.getId()) ? overrides.get(endpoint.getId())
+                        : namesEventType(endpoint, eventType) ? overrides.get("*") : null);
                 em.persist(delivery);
                 tickets.add(new DeliveryQueue.Ticket(delivery.getId(), endpoint.getId(), 1, 0));
             }
@@ -126,12 +127,22 @@ public class Ingest {
         return byId;
     }
 
+    /**
+     * Whether the endpoint's filter names the event type: a {@code "*"} override (a per-object
+     * URL, like TalentSprout's per-interview one) replaces the URL of the endpoints subscribed to
+     * that event by name, never of a catch-all endpoint (an archive, a CRM sync of everything).
+     */
+    static boolean namesEventType(Endpoint endpoint, String eventType) {
+        Set<String> filter = JsonText.toSet(endpoint.getFilterTypes());
+        return filter != null && filter.stream().anyMatch(f -> dev.herald.capture.EventNames.sameEvent(f, eventType));
+    }
+
     /** Svix's rule: no filter means every type; channels must intersect when the endpoint has any. */
     static boolean matches(Endpoint endpoint, String eventType, Set<String> channels) {
         Set<String> filter = JsonText.toSet(endpoint.getFilterTypes());
         // Talview's two spellings name one event: can.candidate.created subscribes to can_candidate_created
         if (filter != null && !filter.isEmpty() && !filter.contains(eventType)
-                && !filter.contains(dev.herald.capture.EventNames.otherSpelling(eventType))) {
+                && filter.stream().noneMatch(f -> dev.herald.capture.EventNames.sameEvent(f, eventType))) {
             return false;
         }
         Set<String> endpointChannels = JsonText.toSet(endpoint.getChannels());

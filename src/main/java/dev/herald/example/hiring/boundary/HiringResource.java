@@ -55,12 +55,16 @@ import java.time.Instant;
 @Captures
 public class HiringResource {
     static final int MAX_BODY = 256 * 1024;
+    static final int MAX_JSON_FIELD = 60_000;
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
     @Inject
     TargetPolicy targets;
+
+    @Inject
+    dev.herald.capture.CapturePublisher publisher;
 
     @Context
     HttpHeaders headers;
@@ -86,6 +90,7 @@ public class HiringResource {
         Candidate c = find(Candidate.class, id);
         JsonObject json = JsonBody.readObject(headers, body, MAX_BODY);
         Fields f = Fields.of(json);
+        objects(json, "add_education"); // wrong types are refused before anything changes
         String first = f.optionalString("first_name", 256);
         String last = f.optionalString("last_name", 256);
         String email = f.optionalString("email", 256);
@@ -96,13 +101,10 @@ public class HiringResource {
         if (email != null) {
             c.setEmail(email);
         }
-        if (json.get("add_education") instanceof jakarta.json.JsonArray entries) {
-            for (JsonValue entry : entries) {
-                Fields e = Fields.of(entry.asJsonObject());
-                addEducation(c, e);
-            }
+        for (JsonObject entry : objects(json, "add_education")) {
+            addEducation(c, Fields.of(entry));
         }
-        return visible(c);
+        return answer(c);
     }
 
     @DELETE
@@ -149,7 +151,7 @@ public class HiringResource {
 
     private Education education(String candidate, String entry) {
         Education e = find(Education.class, entry);
-        if (!e.getCandidate().getId().equals(candidate)) {
+        if (!e.getCandidate().getId().equals(candidate) || e.getCandidate().softDeleted()) {
             throw Problem.notFound("Education", entry);
         }
         return e;
@@ -175,7 +177,7 @@ public class HiringResource {
         Fields f = read(body);
         u.change(f.optionalString("email", 256), f.optionalString("name", 256), f.optionalString("role", 64));
         f.validate();
-        return visible(u);
+        return answer(u);
     }
 
     // --- ae.test_instance (embeds the candidate) ---
@@ -201,7 +203,7 @@ public class HiringResource {
         Double score = number(f, "score");
         f.validate();
         t.progress(status, score);
-        return visible(t);
+        return answer(t);
     }
 
     // --- sch.meeting, with participants (subordinates pointing at users) ---
@@ -215,12 +217,11 @@ public class HiringResource {
         String title = f.requiredString("title", 256);
         Instant startsAt = f.has("starts_at") ? f.requiredInstant("starts_at") : null;
         f.validate();
+        objects(json, "participants");
         Meeting m = new Meeting(tenant, title, startsAt);
         em.persist(m);
-        if (json.get("participants") instanceof jakarta.json.JsonArray people) {
-            for (JsonValue p : people) {
-                addParticipant(m, Fields.of(p.asJsonObject()));
-            }
+        for (JsonObject p : objects(json, "participants")) {
+            addParticipant(m, Fields.of(p));
         }
         return created(m);
     }
@@ -235,7 +236,7 @@ public class HiringResource {
         String status = f.optionalString("status", 64);
         f.validate();
         m.change(title, startsAt, status);
-        return visible(m);
+        return answer(m);
     }
 
     @POST
@@ -249,7 +250,12 @@ public class HiringResource {
         String user = f.requiredString("user_id", 40);
         String role = f.optionalString("role", 64);
         f.validate();
-        MeetingParticipant p = new MeetingParticipant(m, find(AuthUser.class, user), role);
+        AuthUser person = find(AuthUser.class, user);
+        if (!person.tenantId().equals(m.tenantId())) {
+            // another tenant's user must not appear in this tenant's webhooks: as if it did not exist
+            throw Problem.notFound("AuthUser", user);
+        }
+        MeetingParticipant p = new MeetingParticipant(m, person, role);
         m.getParticipants().add(p);
         em.persist(p);
         return p;
@@ -266,6 +272,7 @@ public class HiringResource {
         String form = f.requiredString("form_id", 256);
         JsonObject answers = f.has("answers") ? f.requiredObject("answers") : JsonValue.EMPTY_JSON_OBJECT;
         f.validate();
+        fits("answers", answers);
         FormInstance fi = new FormInstance(tenant, form, answers.toString());
         em.persist(fi);
         return created(fi);
@@ -281,11 +288,14 @@ public class HiringResource {
         JsonObject answers = f.has("answers") ? f.requiredObject("answers") : null;
         Integer expected = f.optionalInt("version", 0, Integer.MAX_VALUE);
         f.validate();
+        fits("answers", answers);
         if (expected != null && expected != fi.getVersion()) {
             throw Problem.conflict("The form instance is at version " + fi.getVersion() + ", not " + expected);
         }
-        fi.change(status, answers == null ? null : answers.toString());
-        return visible(fi);
+        if (status != null || answers != null) {
+            fi.change(status, answers == null ? null : answers.toString());
+        }
+        return answer(fi);
     }
 
     // --- pay.transaction ---
@@ -299,6 +309,7 @@ public class HiringResource {
         String currency = f.optionalString("currency", 3);
         JsonObject order = f.has("order") ? f.requiredObject("order") : JsonValue.EMPTY_JSON_OBJECT;
         f.validate();
+        fits("order", order);
         PaymentTransaction p = new PaymentTransaction(tenant, amount == null ? 0 : amount, currency, order.toString());
         em.persist(p);
         return created(p);
@@ -312,7 +323,7 @@ public class HiringResource {
         String status = f.requiredString("status", 64);
         f.validate();
         p.setStatus(status);
-        return visible(p);
+        return answer(p);
     }
 
     // --- incident.instance ---
@@ -336,7 +347,7 @@ public class HiringResource {
         Fields f = read(body);
         i.change(f.optionalString("status", 64), f.optionalString("severity", 64));
         f.validate();
-        return visible(i);
+        return answer(i);
     }
 
     // --- TalentSprout interviews, Apriora sessions, TalentLynk transcripts ---
@@ -368,13 +379,15 @@ public class HiringResource {
             i.setWebhookUrl(url);
         }
         if (status != null) {
-            if (!status.equals(Interview.COMPLETED) && !status.equals(Interview.ABANDONED)
-                    && !status.equals("in_progress")) {
-                throw Problem.invalidField("status", "must be in_progress, completed or abandoned");
+            if (!status.equals(Interview.COMPLETED) && !status.equals(Interview.ABANDONED)) {
+                throw Problem.invalidField("status", "must be completed or abandoned");
+            }
+            if (i.isFinished()) {
+                throw Problem.conflict("The interview is already " + i.status() + "; it cannot become " + status);
             }
             i.finish(status, score);
         }
-        return visible(i);
+        return answer(i);
     }
 
     @POST
@@ -396,11 +409,18 @@ public class HiringResource {
         String status = f.requiredString("status", 32);
         JsonObject report = f.has("report") ? f.requiredObject("report") : null;
         f.validate();
+        fits("report", report);
         if (!InterviewSession.STATES.contains(status)) {
             throw Problem.invalidField("status", "must be started, paused, ended or completed");
         }
+        if (status.equals("completed") && report == null) {
+            throw Problem.invalidField("report", "is required to complete a session (the report is attached)");
+        }
+        if (!s.canMoveTo(status)) {
+            throw Problem.conflict("A session that is " + s.status() + " cannot become " + status);
+        }
         s.moveTo(status, report == null ? null : report.toString());
-        return visible(s);
+        return answer(s);
     }
 
     @POST
@@ -410,6 +430,7 @@ public class HiringResource {
         Fields f = Fields.of(json);
         String tenant = f.requiredString("tenant_id", 256);
         String messageId = f.requiredString("messageId", 64);
+        transcriptFields(json, f);
         f.validate();
         var rest = dev.herald.platform.json.Jsonp.PROVIDER.createObjectBuilder(json).remove("tenant_id").build();
         Transcript t = new Transcript(tenant, messageId, rest.toString());
@@ -418,6 +439,57 @@ public class HiringResource {
     }
 
     // --- helpers ---
+
+    /**
+     * The record as its webhook shows it: the changes are published first (flushed, bubbled up,
+     * versioned), so the answer's version and timestamps are the ones the webhook carries.
+     */
+    private JsonObject answer(WebhookRoot root) {
+        publisher.publish();
+        return visible(root);
+    }
+
+    /** The named field as a list of objects: absent is empty, anything else a 422. */
+    private static java.util.List<JsonObject> objects(JsonObject json, String name) {
+        JsonValue value = json.get(name);
+        if (value == null || value == JsonValue.NULL) {
+            return java.util.List.of();
+        }
+        if (value instanceof jakarta.json.JsonArray items
+                && items.stream().allMatch(i -> i.getValueType() == JsonValue.ValueType.OBJECT)) {
+            return items.getValuesAs(JsonObject.class);
+        }
+        throw Problem.invalidField(name, "must be a list of objects");
+    }
+
+    /** JSON stored in one column: bounded, with a 422 rather than a database error. */
+    private static void fits(String name, JsonObject value) {
+        if (value != null && value.toString().length() > MAX_JSON_FIELD) {
+            throw Problem.invalidField(name, "must be at most " + MAX_JSON_FIELD + " characters of JSON");
+        }
+    }
+
+    /** TalentLynk's transcript fields, with their types; no others. */
+    private static void transcriptFields(JsonObject json, Fields f) {
+        for (var e : json.entrySet()) {
+            JsonValue v = e.getValue();
+            boolean ok = switch (e.getKey()) {
+                case "tenant_id", "messageId" -> true;
+                case "status", "conversation", "languageCode" -> v.getValueType() == JsonValue.ValueType.STRING;
+                case "recruiter", "error" -> v.getValueType() == JsonValue.ValueType.STRING || v == JsonValue.NULL;
+                case "duration", "confidence" -> v.getValueType() == JsonValue.ValueType.NUMBER;
+                case "utterances" -> v instanceof jakarta.json.JsonArray a && a.stream().allMatch(u ->
+                        u instanceof JsonObject o && o.keySet().equals(java.util.Set.of("speaker", "text"))
+                                && o.get("speaker") instanceof jakarta.json.JsonString
+                                && o.get("text") instanceof jakarta.json.JsonString);
+                default -> false;
+            };
+            if (!ok) {
+                f.error(e.getKey(), "unknown field, or the wrong type for a transcript (see transcript.created "
+                        + "in the event-type catalog)", "value_error");
+            }
+        }
+    }
 
     private String overrideUrl(Fields f) {
         String url = f.optionalString("webhook_url", 2048);
@@ -449,7 +521,7 @@ public class HiringResource {
 
     /** The new record's id, then its visible snapshot (lifecycle snapshots keep the id elsewhere). */
     private Response created(WebhookRoot root) {
-        em.flush();
+        publisher.publish();
         var body = dev.herald.platform.json.Jsonp.PROVIDER.createObjectBuilder().add("id", root.webhookId());
         visible(root).forEach((k, v) -> {
             if (!k.equals("id")) {

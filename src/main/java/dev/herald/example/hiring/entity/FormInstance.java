@@ -22,7 +22,7 @@ public class FormInstance extends TenantRecord implements WebhookRoot {
     private String status;
 
     /** The answers as a JSON object. */
-    @Column(length = 65_536)
+    @Column(length = 300_000)
     private String answers;
 
     protected FormInstance() {

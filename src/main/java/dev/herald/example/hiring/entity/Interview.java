@@ -61,6 +61,14 @@ public class Interview extends TenantRecord implements WebhookRoot {
         statusAtLoad = status;
     }
 
+    public boolean isFinished() {
+        return COMPLETED.equals(status) || ABANDONED.equals(status);
+    }
+
+    public String status() {
+        return status;
+    }
+
     public void finish(String status, Double overallScore) {
         this.status = status;
         if (overallScore != null) {
@@ -97,7 +105,7 @@ public class Interview extends TenantRecord implements WebhookRoot {
         String first = who.isNull("first_name") ? "" : who.getString("first_name");
         String last = who.isNull("last_name") ? "" : who.getString("last_name");
         return Snapshot.object()
-                .add("event", COMPLETED.equals(status) ? "interview.completed" : "interview.abandoned")
+                .add("event", isFinished() ? Snapshot.text("interview." + status) : jakarta.json.JsonValue.NULL)
                 .add("api_version", "2025-01-01").add("timestamp", Snapshot.time(updatedAt))
                 .add("interview", Snapshot.object().add("id", id).add("title", Snapshot.text(title))
                         .add("company_name", Snapshot.text(companyName)))

@@ -27,7 +27,7 @@ public class InterviewSession extends TenantRecord implements WebhookRoot {
     private String status;
 
     /** The evaluation report, as a JSON object, once completed. */
-    @Column(length = 65_536)
+    @Column(length = 300_000)
     private String report;
 
     @Transient
@@ -46,6 +46,23 @@ public class InterviewSession extends TenantRecord implements WebhookRoot {
     @PostLoad
     void remember() {
         statusAtLoad = status;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    /**
+     * Apriora's lifecycle: started ⇄ paused, either → ended (no way back), ended → completed
+     * (the report); completed is final.
+     */
+    public boolean canMoveTo(String next) {
+        return switch (status) {
+            case "started" -> next.equals("paused") || next.equals("ended");
+            case "paused" -> next.equals("started") || next.equals("ended");
+            case "ended" -> next.equals("completed");
+            default -> false;
+        };
     }
 
     public void moveTo(String status, String report) {

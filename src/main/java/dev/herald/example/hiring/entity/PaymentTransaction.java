@@ -20,7 +20,7 @@ public class PaymentTransaction extends TenantRecord implements WebhookRoot {
     private String currency;
 
     /** The order as a JSON object: items with SKUs, applied coupons. */
-    @Column(length = 65_536)
+    @Column(length = 300_000)
     private String orderJson;
 
     protected PaymentTransaction() {
