@@ -1,6 +1,5 @@
 package dev.herald.retention;
 
-import dev.herald.platform.lease.Leases;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Lock;
@@ -12,8 +11,6 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,9 +19,7 @@ import java.util.logging.Logger;
  * Runs the retention purge once a day, at a quiet hour (server time). A non-persistent timer, as
  * for the sweeper: on Payara Micro persistent timers live in memory and are lost on restart
  * anyway, and a purge is idempotent, so a missed day is made up by the next. Every instance has
- * the timer; the first to take the day's lease ({@link Leases}, held for {@link #LEASE}) purges,
- * and the others, whose timers fire within moments of it, leave it to that one. A second purge
- * would only find less to delete, but two at once would fight over the same rows' locks.
+ * the timer; the purge itself runs only where it takes the cluster-wide lease ({@link Purger}).
  */
 @Singleton
 @Startup
@@ -36,23 +31,12 @@ public class RetentionTimer {
     @Resource
     TimerService timers;
 
-    /** Longer than the instances' clocks and timers can disagree, shorter than a day. */
-    static final Duration LEASE = Duration.ofHours(1);
-    static final String JOB = "retention";
-
     @EJB
     Purger purger;
-
-    @Inject
-    Leases leases;
 
     @Schedule(hour = "3", minute = "17", persistent = false, info = "herald-retention")
     void daily() {
         try {
-            if (!leases.acquire(JOB, LEASE)) {
-                LOG.info("Retention purge left to the instance holding its lease: " + leases.describe(JOB));
-                return;
-            }
             purger.purge();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Retention purge failed; tomorrow's run will try again", e);

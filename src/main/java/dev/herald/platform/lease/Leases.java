@@ -34,6 +34,13 @@ public class Leases {
                 .setParameter("now", now).executeUpdate() == 1;
     }
 
+    /** Gives the lease on {@code job} up, if this instance holds it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(String job) {
+        em.createQuery("update Lease l set l.holder = null, l.expiresAt = null where l.name = :job and l.holder = :me")
+                .setParameter("job", job).setParameter("me", INSTANCE).executeUpdate();
+    }
+
     /** Who holds the lease on {@code job} until when, for the log. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String describe(String job) {
