@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>On a database that several instances share (PostgreSQL, {@code HERALD_DB_URL}) a token or
  * secrets key generated into one instance's data directory would differ from the next
  * instance's: one would answer 401 to the other's token, and fail to open secrets the other
- * sealed. There both must come from the configuration, and Herald refuses to start without them.
+ * sealed. There both must come from the configuration, and the application refuses to deploy
+ * without them (Payara Micro stays up, never ready, and logs which one is missing).
  */
 @ApplicationScoped
 public class ApiToken {
