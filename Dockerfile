@@ -1,4 +1,6 @@
-# Herald on its embedded defaults (H2 file database and ActiveMQ broker in /data).
+# Herald: on its embedded defaults (H2 file database and ActiveMQ broker in /data), or, with
+# HERALD_DB_URL and HERALD_BROKER_URL, one of several instances on PostgreSQL and an external
+# broker (compose.yaml; README, "Production").
 # Build the jar first: mvn package   (the image only packages target/herald.jar)
 FROM eclipse-temurin:17-jre
 
@@ -19,4 +21,6 @@ USER herald
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS http://localhost:8080/api/v1/health || exit 1
 
-ENTRYPOINT ["java", "-jar", "/opt/herald/herald.jar", "--port", "8080"]
+# --nocluster: instances share work through the database and the broker only; Payara Micro's own
+# (Hazelcast) clustering would have containers on one network find each other for nothing.
+ENTRYPOINT ["java", "-jar", "/opt/herald/herald.jar", "--port", "8080", "--nocluster"]

@@ -1,5 +1,6 @@
 package dev.herald.platform;
 
+import dev.herald.platform.db.HeraldDriver;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.jms.JMSConnectionFactoryDefinition;
 import jakarta.resource.AdministeredObjectDefinition;
@@ -9,20 +10,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The container resources Herald needs, declared in code so the WAR carries them.
  *
- * <p>The resource adapter name is the RAR's file name without ".rar" (see pom.xml). The H2 URL
- * reads HERALD_DATA_DIR through Payara's {@code ${ENV=name:default}} substitution, the same
- * variable the broker (server-config/broker-config.xml) and MicroProfile Config read.
+ * <p>The resource adapter name is the RAR's file name without ".rar" (see pom.xml). The database
+ * is configuration: Payara substitutes {@code ${ENV=name:default}} in these attributes (the
+ * default runs to the closing brace and may hold colons, but not another {@code ${…}}).
+ * {@code HERALD_DB_URL} names PostgreSQL ({@code jdbc:postgresql://…}) or H2; unset, it is
+ * {@link HeraldDriver#EMBEDDED}, which {@link HeraldDriver} expands to the H2 file under
+ * HERALD_DATA_DIR, the same variable the broker (server-config/broker-config.xml) and
+ * MicroProfile Config read.
  */
 @DataSourceDefinition(
         name = HeraldResources.DATASOURCE,
-        // The driver, not JdbcDataSource: that class is also an XADataSource, which would make
-        // H2 a two-phase-commit participant, and H2's prepared-transaction recovery corrupted
-        // the database after kill -9 (see docs/decisions.md). As a local resource it commits in
-        // one phase, last, after the broker's prepare; the rows stay the truth either way.
-        className = "org.h2.Driver",
-        url = "jdbc:h2:file:${ENV=HERALD_DATA_DIR:./data}/db/herald;LOCK_TIMEOUT=10000;WRITE_DELAY=0",
-        user = "herald",
-        password = "herald",
+        // A driver, not a DataSource class: H2's JdbcDataSource is also an XADataSource, which
+        // would make H2 a two-phase-commit participant, and H2's prepared-transaction recovery
+        // corrupted the database after kill -9 (see docs/decisions.md). As a local resource the
+        // database commits in one phase, last, after the broker's prepare; the rows stay the
+        // truth either way. HeraldDriver hands each URL to the real driver (H2 or PostgreSQL)
+        // and runs the schema migrations before the first connection.
+        className = "dev.herald.platform.db.HeraldDriver",
+        url = "${ENV=HERALD_DB_URL:" + HeraldDriver.EMBEDDED + "}",
+        user = "${ENV=HERALD_DB_USER:herald}",
+        password = "${ENV=HERALD_DB_PASSWORD:herald}",
         minPoolSize = 2,
         maxPoolSize = 32)
 @JMSConnectionFactoryDefinition(

@@ -18,8 +18,8 @@ import java.util.logging.Logger;
 /**
  * Runs the retention purge once a day, at a quiet hour (server time). A non-persistent timer, as
  * for the sweeper: on Payara Micro persistent timers live in memory and are lost on restart
- * anyway, and a purge is idempotent, so a missed day is made up by the next. Every instance
- * runs it; a second instance purging at the same moment only finds less to delete.
+ * anyway, and a purge is idempotent, so a missed day is made up by the next. Every instance has
+ * the timer; the purge itself runs only where it takes the cluster-wide lease ({@link Purger}).
  */
 @Singleton
 @Startup

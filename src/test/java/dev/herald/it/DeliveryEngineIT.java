@@ -254,11 +254,15 @@ class DeliveryEngineIT {
     @Order(10)
     void aReceiverThatStallsMidBodyIsCutOffAtTheDeadline() throws Exception {
         // Headers and 3 of 100 promised bytes, then silence, with the connection held open.
+        // Accepted sockets are kept reachable: an unreferenced Socket is closed by its Cleaner at
+        // the next GC, which ends the stall early ("Premature end of Content-Length …").
+        var held = new java.util.concurrent.CopyOnWriteArrayList<java.net.Socket>();
         try (var stalling = new java.net.ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
             Thread server = new Thread(() -> {
                 while (!stalling.isClosed()) {
                     try {
                         var socket = stalling.accept();
+                        held.add(socket);
                         var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream()));
                         for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                             // headers
@@ -285,6 +289,14 @@ class DeliveryEngineIT {
             assertEquals(0, attempt.getInt("responseStatusCode"));
             assertTrue(attempt.getString("response").contains("no complete answer"), attempt.getString("response"));
             assertTrue(attempt.getJsonNumber("responseDurationMs").longValue() < 10_000);
+        } finally {
+            for (var socket : held) {
+                try {
+                    socket.close();
+                } catch (java.io.IOException ignored) {
+                    // the test is over
+                }
+            }
         }
     }
 

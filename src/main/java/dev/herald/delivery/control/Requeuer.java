@@ -12,6 +12,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -28,6 +29,9 @@ import java.util.List;
 public class Requeuer {
     static final List<DeliveryStatus> OWED = List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED_WILL_RETRY,
             DeliveryStatus.SENDING);
+    /** JPA's lock timeout hint; Hibernate reads -2 as SKIP LOCKED where the dialect has it. */
+    static final String LOCK_TIMEOUT_HINT = "jakarta.persistence.lock.timeout";
+    static final int SKIP_LOCKED = -2;
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
@@ -41,13 +45,22 @@ public class Requeuer {
     /**
      * Queues deliveries that are owed but seem to have lost their ticket: due for longer than the
      * grace period and not queued for as long, or "sending" for longer than any attempt can take.
+     *
+     * <p>Every instance sweeps. The rows are locked as they are read, skipping rows another
+     * instance's sweep holds ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL; H2, one instance
+     * only, waits instead), and their {@code lastQueuedAt} is moved to now before the locks go:
+     * two sweeps at once split the overdue rows instead of both queuing each. A delivery parked
+     * in another instance's memory (not in {@code heldHere}) looks overdue once it has waited
+     * longer than the grace period; queuing it again is harmless, because the ledger lets only
+     * one ticket per attempt number through ({@link DeliveryLedger#begin}).
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public int requeueOverdue(int max, java.util.Set<String> heldHere, Instant queuedBefore) {
         Instant now = Times.now();
         Instant overdue = queuedBefore != null ? queuedBefore : now.minus(settings.sweeperGrace());
-        List<Delivery> rows = em.createQuery("select d from Delivery d join d.endpoint e where "
-                + "e.paused = false and e.disabled = false and ("
+        // The endpoint's flags in a subquery rather than a join, so only delivery rows are locked.
+        List<Delivery> rows = em.createQuery("select d from Delivery d where "
+                + "d.endpoint.id in (select e.id from Endpoint e where e.paused = false and e.disabled = false) and ("
                 + "(d.status in :waiting and d.nextAttemptAt < :overdue and d.lastQueuedAt < :overdue)"
                 + " or (d.status = :sending and d.lastQueuedAt < :stale and (d.sendingUntil < :now"
                 + " or (d.sendingUntil is null and d.sendingSince < :stale))))"
@@ -58,6 +71,8 @@ public class Requeuer {
                 .setParameter("now", now)
                 .setParameter("stale", now.minus(settings.inFlightLimit(null)))
                 .setMaxResults(max)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(LOCK_TIMEOUT_HINT, SKIP_LOCKED)
                 .getResultList();
         return queueAll(rows.stream().filter(d -> !heldHere.contains(d.getId())).toList(), now);
     }

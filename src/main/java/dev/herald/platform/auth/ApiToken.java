@@ -1,5 +1,6 @@
 package dev.herald.platform.auth;
 
+import dev.herald.platform.secrets.SecretsKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -21,6 +22,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The operator's bearer token: {@code HERALD_API_TOKEN} if set, otherwise the one stored in the
  * data directory, otherwise a new one, written there (owner-readable only) and printed once.
+ *
+ * <p>On a database that several instances share (PostgreSQL, {@code HERALD_DB_URL}) a token or
+ * secrets key generated into one instance's data directory would differ from the next
+ * instance's: one would answer 401 to the other's token, and fail to open secrets the other
+ * sealed. There both must come from the configuration, and the application refuses to deploy
+ * without them (Payara Micro stays up, never ready, and logs which one is missing).
  */
 @ApplicationScoped
 public class ApiToken {
@@ -35,10 +42,17 @@ public class ApiToken {
     @ConfigProperty(name = "herald.data.dir", defaultValue = "./data")
     String dataDir;
 
+    @Inject
+    @ConfigProperty(name = "herald.db.url")
+    Optional<String> databaseUrl;
+
     private byte[] token;
 
     @PostConstruct
     void resolve() {
+        if (databaseUrl.filter(url -> url.startsWith("jdbc:postgresql:")).isPresent()) {
+            requireShared();
+        }
         restrictDataDir();
         String value = configured.filter(t -> !t.isBlank()).map(String::trim).orElseGet(this::storedOrGenerated);
         token = value.getBytes(StandardCharsets.UTF_8);
@@ -47,6 +61,18 @@ public class ApiToken {
     /** Resolve at deployment, so a first start prints the generated token before any request. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
         LOG.fine("API token ready");
+    }
+
+    private void requireShared() {
+        if (configured.filter(t -> !t.isBlank()).isEmpty()) {
+            throw new IllegalStateException("HERALD_DB_URL names a shared database: set HERALD_API_TOKEN, the same on "
+                    + "every instance (a token generated here would be this instance's alone)");
+        }
+        if (!SecretsKey.configured()) {
+            throw new IllegalStateException("HERALD_DB_URL names a shared database: set HERALD_SECRETS_KEY, the same "
+                    + "on every instance (try: openssl rand -base64 32); a key generated here would be this instance's alone");
+        }
+        SecretsKey.box(); // a malformed key fails now, not at the first delivery
     }
 
     /** The data directory holds the database, the queue and the token: owner only. */

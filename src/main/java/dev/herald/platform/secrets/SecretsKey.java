@@ -39,6 +39,12 @@ public final class SecretsKey {
         return b;
     }
 
+    /** Whether {@code HERALD_SECRETS_KEY} is set, rather than a key file in the data directory. */
+    public static boolean configured() {
+        return ConfigProvider.getConfig().getOptionalValue("herald.secrets.key", String.class)
+                .filter(s -> !s.isBlank()).isPresent();
+    }
+
     static byte[] load(Config config) {
         String configured = config.getOptionalValue("herald.secrets.key", String.class).map(String::trim)
                 .filter(s -> !s.isEmpty()).orElse(null);

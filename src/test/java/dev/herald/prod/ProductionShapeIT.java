@@ -1,0 +1,304 @@
+package dev.herald.prod;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production shape, for real: a PostgreSQL server, a standalone ActiveMQ broker in its own
+ * JVM, and two Herald jars configured only by environment (HERALD_DB_URL, HERALD_BROKER_URL),
+ * with Hibernate validating the entities against the schema Flyway built. A stream of messages
+ * goes through both instances; one is killed with {@code kill -9} in the middle of it. Every
+ * message answered 202 must reach the receiver (the ledger is keyed by {@code webhook-id});
+ * duplicates are counted and printed, and must stay what a kill explains, not systematic.
+ *
+ * <p>Runs in the {@code production} profile, which {@code mvn verify} activates where PostgreSQL
+ * is installed (pom.xml); .ci/run installs it.
+ */
+class ProductionShapeIT {
+    static final String TOKEN = "prod-token";
+    static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    private final List<Process> processes = new ArrayList<>();
+    private LocalPostgres postgres;
+    private HttpServer receiver;
+    private Path work;
+
+    @AfterEach
+    void stopEverything() throws IOException {
+        for (Process p : processes) {
+            p.destroyForcibly();
+        }
+        for (Process p : processes) {
+            try {
+                p.waitFor(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (receiver != null) {
+            receiver.stop(0);
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        // target/prod-it (logs, broker store, data directories) stays for a look after a failure.
+    }
+
+    @Test
+    void twoInstancesOnePostgresOneBrokerAndAKill9() throws Exception {
+        // The profile is active where /usr/lib/postgresql exists, which Debian's client package
+        // alone also creates; without the server there is nothing to run (.ci/run installs it).
+        Assumptions.assumeTrue(LocalPostgres.findBin() != null,
+                "PostgreSQL's server (initdb) is not installed: apt-get install postgresql");
+        work = Path.of("target/prod-it").toAbsolutePath();
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        postgres = LocalPostgres.start(freePort());
+        int brokerPort = freePort();
+        startBroker(brokerPort);
+        String brokerUrl = "failover:(tcp://127.0.0.1:" + brokerPort + ")?initialReconnectDelay=100&maxReconnectAttempts=-1";
+
+        // The receiver refuses each message's first attempt and is a little slow, so at the kill
+        // there are attempts in flight on both instances and retries waiting in the broker.
+        Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
+        receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 200);
+        receiver.setExecutor(Executors.newFixedThreadPool(16));
+        receiver.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            sleep(20);
+            if (tries.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet() == 1) {
+                exchange.sendResponseHeaders(503, -1);
+            } else {
+                delivered.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                exchange.sendResponseHeaders(204, -1);
+            }
+            exchange.close();
+        });
+        receiver.start();
+
+        int portA = freePort();
+        int portB = freePort();
+        Process a = startHerald("a", portA, brokerUrl);
+        Process b = startHerald("b", portB, brokerUrl);
+        awaitReady(a, portA);
+        awaitReady(b, portB);
+        String apiA = "http://127.0.0.1:" + portA + "/api/v1";
+        String apiB = "http://127.0.0.1:" + portB + "/api/v1";
+
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        assertEquals(201, post(http, apiA + "/app", "{\"name\":\"Prod\",\"uid\":\"prod\"}", null).statusCode());
+        // Created on A, used through B: one database, one secrets key.
+        assertEquals(201, post(http, apiB + "/app/prod/endpoint", Json.createObjectBuilder()
+                .add("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+                .add("retrySchedule", Json.createArrayBuilder().add(0).add(1).add(2).add(4).add(8)).build().toString(), null)
+                .statusCode());
+
+        // Idempotency keys hold across instances: the repeat on B replays A's answer.
+        String body = "{\"eventType\":\"prod.test\",\"payload\":{\"n\":0}}";
+        HttpResponse<String> first = post(http, apiA + "/app/prod/msg", body, "same-key-on-both");
+        HttpResponse<String> repeat = post(http, apiB + "/app/prod/msg", body, "same-key-on-both");
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals(202, repeat.statusCode(), repeat.body());
+        assertEquals("true", repeat.headers().firstValue("idempotent-replayed").orElse(null));
+        assertEquals(id(first), id(repeat));
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        accepted.add(id(first));
+
+        // Six clients, alternating between the instances, until A dies under them; after that,
+        // B alone. Only 202s count as accepted.
+        AtomicBoolean sending = new AtomicBoolean(true);
+        AtomicBoolean aAlive = new AtomicBoolean(true);
+        AtomicInteger seq = new AtomicInteger();
+        AtomicInteger acceptedByA = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        for (int c = 0; c < 6; c++) {
+            clients.submit(() -> {
+                while (sending.get()) {
+                    int n = seq.incrementAndGet();
+                    boolean toA = n % 2 == 0 && aAlive.get();
+                    try {
+                        HttpResponse<String> r = post(http, (toA ? apiA : apiB) + "/app/prod/msg",
+                                "{\"eventType\":\"prod.test\",\"payload\":{\"n\":" + n + "}}", null);
+                        if (r.statusCode() == 202) {
+                            accepted.add(id(r));
+                            if (toA) {
+                                acceptedByA.incrementAndGet();
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the instance died under this request: its fate is unknown, so it is not counted
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (accepted.size() < 600 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        a.destroyForcibly(); // SIGKILL
+        a.waitFor(30, TimeUnit.SECONDS);
+        aAlive.set(false);
+        int atKill = accepted.size();
+        int deliveredAtKill = (int) accepted.stream().filter(delivered::containsKey).count();
+        Thread.sleep(3000); // B keeps accepting alone
+        sending.set(false);
+        clients.shutdown();
+        assertTrue(clients.awaitTermination(30, TimeUnit.SECONDS));
+        assertTrue(atKill >= 600, "the stream did not get going: " + atKill);
+        assertTrue(deliveredAtKill < atKill, "the kill came when nothing was left to deliver");
+
+        long finish = System.currentTimeMillis() + 150_000;
+        while (!delivered.keySet().containsAll(accepted) && System.currentTimeMillis() < finish) {
+            Thread.sleep(250);
+        }
+        Thread.sleep(3000); // late duplicates, if any, arrive now
+        List<String> missing = accepted.stream().filter(id -> !delivered.containsKey(id)).sorted().toList();
+        int duplicates = delivered.values().stream().mapToInt(AtomicInteger::get).filter(n -> n > 1).map(n -> n - 1).sum();
+        System.out.printf("production shape: %d accepted (%d through A), %d before the kill of A, %d of those delivered "
+                + "by then; %d missing, %d duplicate deliveries%n", accepted.size(), acceptedByA.get(), atKill,
+                deliveredAtKill, missing.size(), duplicates);
+        assertEquals(List.of(), missing.subList(0, Math.min(5, missing.size())),
+                missing.size() + " accepted (202) but never delivered");
+        // A kill -9 may repeat what was in flight on A (a few attempts per endpoint); more than
+        // that would mean the instances deliver the same messages systematically.
+        assertTrue(duplicates <= 20, duplicates + " duplicates: more than a kill explains");
+        String logB = Files.readString(work.resolve("herald-b.log"));
+        assertTrue(!logB.contains("Sweep failed"), "B's sweeper failed: see target/prod-it/herald-b.log");
+    }
+
+    private void startBroker(int port) throws Exception {
+        String sep = File.pathSeparator;
+        String jms = Path.of(jakarta.jms.JMSException.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String classpath = "target/rar-work/*" + sep + "target/rar-work" + sep + "target/test-classes" + sep + jms;
+        File log = work.resolve("broker.log").toFile();
+        Process broker = new ProcessBuilder(java(), "-Xmx256m", "-cp", classpath, StandaloneBroker.class.getName(),
+                Integer.toString(port), work.resolve("broker").toString()).redirectErrorStream(true).redirectOutput(log).start();
+        processes.add(broker);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!(log.exists() && Files.readString(log.toPath()).contains("BROKER READY"))) {
+            if (!broker.isAlive() || System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the broker did not start; see " + log);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private Process startHerald(String name, int port, String brokerUrl) throws IOException {
+        File log = work.resolve("herald-" + name + ".log").toFile();
+        ProcessBuilder pb = new ProcessBuilder(java(), "-Xmx512m", "-Dhibernate.hbm2ddl.auto=validate", "-jar",
+                System.getProperty("herald.jar", "target/herald.jar"), "--port", Integer.toString(port), "--nocluster")
+                .redirectErrorStream(true).redirectOutput(log);
+        Map<String, String> env = pb.environment();
+        env.put("HERALD_DATA_DIR", work.resolve("data-" + name).toString());
+        env.put("HERALD_DB_URL", postgres.jdbcUrl());
+        env.put("HERALD_DB_USER", "herald");
+        env.put("HERALD_DB_PASSWORD", "unused-with-trust");
+        env.put("HERALD_BROKER_URL", brokerUrl);
+        env.put("HERALD_API_TOKEN", TOKEN);
+        env.put("HERALD_SECRETS_KEY", KEY);
+        env.put("HERALD_TARGETS_ALLOW", "127.0.0.1/32");
+        env.put("HERALD_SWEEPER_INTERVAL_SECONDS", "2");
+        env.put("HERALD_SWEEPER_GRACE_SECONDS", "5");
+        env.put("HERALD_DELIVERY_REQUEST_TIMEOUT_MS", "4000");
+        Process p = pb.start();
+        processes.add(p);
+        return p;
+    }
+
+    private static void awaitReady(Process herald, int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!herald.isAlive()) {
+                throw new AssertionError("Herald exited with " + herald.exitValue() + "; see target/prod-it/herald-*.log");
+            }
+            try {
+                HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (api.statusCode() == 204) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("Herald on port " + port + " not ready within 180 s; see target/prod-it/herald-*.log");
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("authorization", "Bearer " + TOKEN)
+                .header("content-type", "application/json").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("idempotency-key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String id(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject().getString("id");
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
