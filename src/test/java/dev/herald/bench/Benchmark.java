@@ -63,6 +63,8 @@ public final class Benchmark {
     private HttpServer receiver;
     private Process herald;
     private String api;
+    /** Set when the benchmark runs on PostgreSQL ({@code -Dbench.database=postgresql}). */
+    private dev.herald.prod.LocalPostgres postgres;
 
     public static void main(String[] args) throws Exception {
         new Benchmark().run(Integer.getInteger("bench.messages", 3000), Integer.getInteger("bench.concurrency", 16),
@@ -76,6 +78,9 @@ public final class Benchmark {
         int port = freePort();
         int jmxPort = freePort();
         Path data = Files.createTempDirectory("herald-bench");
+        if ("postgresql".equals(System.getProperty("bench.database", "h2"))) {
+            postgres = dev.herald.prod.LocalPostgres.start(freePort());
+        }
         herald = startHerald(data, port, jmxPort, concurrency);
         try {
             api = "http://127.0.0.1:" + port + "/api/v1";
@@ -85,8 +90,9 @@ public final class Benchmark {
             String endpoint = field(post("/app/bench/endpoint", "{\"url\":\"" + hook + "\",\"retrySchedule\":[0,1,1]}"), "id");
             String secret = field(get("/app/bench/endpoint/" + endpoint + "/secret"), "key");
 
-            System.out.printf("%nHerald benchmark: %d messages, %d clients, %d cores, %s%n", messages, concurrency,
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            System.out.printf("%nHerald benchmark: %d messages, %d clients, %d cores, %s, %s%n", messages, concurrency,
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                    postgres == null ? "H2 file database" : "PostgreSQL (local, same machine)");
             throughputThroughHerald(Math.min(500, messages), concurrency, 0); // warm-up: JIT, pools, caches
             Result viaHerald = throughputThroughHerald(messages, concurrency, 1_000_000);
             Result plain = plainLoop(messages, concurrency, secret, hook, 2_000_000);
@@ -105,6 +111,9 @@ public final class Benchmark {
             herald.destroy();
             herald.waitFor(30, TimeUnit.SECONDS);
             receiver.stop(0);
+            if (postgres != null) {
+                postgres.close();
+            }
         }
     }
 
@@ -333,6 +342,12 @@ public final class Benchmark {
         pb.environment().put("HERALD_API_TOKEN", TOKEN);
         pb.environment().put("HERALD_TARGETS_ALLOW", "127.0.0.1/32");
         pb.environment().put("HERALD_DELIVERY_ENDPOINT_CONCURRENCY", Integer.toString(concurrency));
+        if (postgres != null) {
+            pb.environment().put("HERALD_DB_URL", postgres.jdbcUrl());
+            pb.environment().put("HERALD_DB_USER", "herald");
+            pb.environment().put("HERALD_DB_PASSWORD", "herald");
+            pb.environment().put("HERALD_SECRETS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        }
         return pb.start();
     }
 

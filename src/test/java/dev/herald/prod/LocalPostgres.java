@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * directory, on loopback, trust authentication, database {@code herald} owned by {@code herald}.
  * PostgreSQL refuses to run as root, so as root it runs as {@code nobody} (setpriv).
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
     final int port;
     final Path dir;
     private final Path bin;
@@ -41,7 +41,7 @@ final class LocalPostgres implements AutoCloseable {
                 .orElse(null);
     }
 
-    static LocalPostgres start(int port) throws Exception {
+    public static LocalPostgres start(int port) throws Exception {
         Path bin = findBin();
         if (bin == null) {
             throw new IllegalStateException("PostgreSQL is not installed (Debian: apt-get install postgresql; .ci/run does)");
@@ -68,7 +68,7 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/herald";
     }
 
