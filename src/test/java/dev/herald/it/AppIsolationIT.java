@@ -157,6 +157,7 @@ class AppIsolationIT {
                 new String[] {"PUT", "/app/{app}/endpoint/{ep}/headers", "{\"headers\":{\"X-Intruder\":\"1\"}}"},
                 new String[] {"PATCH", "/app/{app}/endpoint/{ep}/headers", "{\"headers\":{\"X-Intruder\":\"1\"}}"},
                 new String[] {"POST", "/app/{app}/endpoint/{ep}/send-example", "{}"},
+                new String[] {"GET", "/app/{app}/endpoint/{ep}/msg", null},
                 new String[] {"GET", "/app/{app}/msg", null},
                 new String[] {"POST", "/app/{app}/msg", msg},
                 new String[] {"GET", "/app/{app}/msg/{msg}", null},

@@ -424,6 +424,21 @@ class SeedContractsIT {
         assertEquals(422, longHost.status(), longHost.body());
     }
 
+    @Test
+    @Order(43)
+    void theMessagesAnEndpointWasSentListNewestFirstWithTheirStatus() {
+        String ep = api().get("/app/talentlynk/endpoint").json().getJsonArray("data").stream()
+                .map(JsonValue::asJsonObject).filter(e -> e.getString("url").endsWith("/status/429/tl")).findFirst()
+                .orElseThrow().getString("id");
+        JsonArray sent = api().get("/app/talentlynk/endpoint/" + ep + "/msg").json().getJsonArray("data");
+        assertEquals(2, sent.size(), sent.toString());
+        assertEquals(2, sent.getJsonObject(0).getInt("status"), "a 429 is final here: fail");
+        assertEquals("m3", sent.getJsonObject(0).getJsonObject("payload").getString("messageId"), "newest first");
+        assertEquals(1, api().get("/app/talentlynk/endpoint/" + ep + "/msg?status=2&limit=1").json()
+                .getJsonArray("data").size());
+        assertEquals(422, api().get("/app/talentlynk/endpoint/" + ep + "/msg?status=9").status());
+    }
+
     // --- custom headers (Svix's headers resource) ---
 
     @Test

@@ -27,6 +27,14 @@ final class DeliveryDocs {
         @Schema(required = true) public boolean done;
     }
 
+    @Schema(name = "ListResponse_EndpointMessageOut_", requiredProperties = {"data"})
+    static final class EndpointMessagePage {
+        public List<EndpointMessageOut> data;
+        public String iterator;
+        public String prevIterator;
+        @Schema(required = true) public boolean done;
+    }
+
     @Schema(name = "EventExampleIn", description = "Every field optional; without eventType Herald sends webhook.test")
     static final class EventExampleIn {
         @Schema(description = "An event type of the catalog: its schema's example is sent") public String eventType;

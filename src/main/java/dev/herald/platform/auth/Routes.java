@@ -48,6 +48,7 @@ final class Routes {
             Map.entry("PUT app/{app}/endpoint/{endpoint}/headers", OWN_APPLICATION),
             Map.entry("PATCH app/{app}/endpoint/{endpoint}/headers", OWN_APPLICATION),
             Map.entry("POST app/{app}/endpoint/{endpoint}/send-example", OWN_APPLICATION),
+            Map.entry("GET app/{app}/endpoint/{endpoint}/msg", OWN_APPLICATION),
 
             Map.entry("GET app/{app}/msg", OWN_APPLICATION),
             Map.entry("POST app/{app}/msg", OWN_APPLICATION),
