@@ -96,7 +96,4 @@ public class ChangeSet implements Serializable {
         return Boolean.TRUE.equals(deletedAtLoad.get(root));
     }
 
-    boolean isEmpty() {
-        return entries.stream().allMatch(e -> e.published);
-    }
 }

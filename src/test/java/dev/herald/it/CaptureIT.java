@@ -411,15 +411,8 @@ class CaptureIT {
                         .add("payload", m.asJsonObject().get("payload")));
             }
         }
-        File dir = new File(System.getProperty("herald.nodeDir"));
-        ProcessBuilder pb = new ProcessBuilder("node", "schema-check.cjs").directory(dir).redirectErrorStream(true);
-        Process p = pb.start();
-        p.getOutputStream().write(Json.createObjectBuilder().add("types", types).add("payloads", payloads).build()
-                .toString().getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        assertFalse(out.contains("not ok"), out);
+        String out = NodeScript.run("schema-check.cjs", java.util.Map.of(),
+                Json.createObjectBuilder().add("types", types).add("payloads", payloads).build().toString());
         assertTrue(out.lines().filter(l -> l.startsWith("ok - delivered")).count() > 20, out);
 
         // send-example sends the catalog's example through an endpoint

@@ -118,15 +118,8 @@ class SeedContractsIT {
 
     /** Runs TalentSprout's documented Node verification snippet, read from the seed itself. */
     static String seedVerifier(JsonArray cases) throws Exception {
-        File dir = new File(System.getProperty("herald.nodeDir"));
-        ProcessBuilder pb = new ProcessBuilder("node", "seed-verify.cjs").directory(dir).redirectErrorStream(true);
-        pb.environment().put("HERALD_SEEDS_DIR", System.getProperty("herald.seedsDir"));
-        Process p = pb.start();
-        p.getOutputStream().write(cases.toString().getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), out);
-        return out;
+        return NodeScript.run("seed-verify.cjs", java.util.Map.of("HERALD_SEEDS_DIR",
+                System.getProperty("herald.seedsDir")), cases.toString());
     }
 
     // --- TalentSprout: Stripe-style signature, HTTPS, per-interview override, one attempt, 30 s ---

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The two short transactions around an HTTP attempt: {@link #begin} claims the delivery, and
- * {@link #finish} records the attempt and decides what comes next; {@link #beginAll} and
- * {@link #finishAll} do the same for several attempts in one transaction (group commit). The HTTP call itself runs
+ * The two short transactions around an HTTP attempt: {@link #beginAll} claims the deliveries, and
+ * {@link #finishAll} records the attempts and decides what comes next, each for all the attempts
+ * that start or end together, in one transaction (group commit, through {@link LedgerBatches}). The HTTP call itself runs
  * between them, outside any transaction, so a slow receiver holds no database connection.
  */
 @ApplicationScoped
@@ -38,17 +38,7 @@ public class DeliveryLedger {
     @Inject
     Event<EndpointDisabled> disabled;
 
-    /**
-     * Claims attempt {@code attempt} of a delivery, or answers null when the ticket is stale or
-     * must wait: the delivery is gone, final, already past that attempt, being sent right now, or
-     * its endpoint is paused or disabled (resuming or enabling queues it again).
-     */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public DeliveryTask begin(String deliveryId, int attempt) {
-        return claim(deliveryId, attempt);
-    }
-
-    /** Claims several attempts in one transaction (group commit); a null where {@link #begin} answers null. */
+    /** Claims several attempts in one transaction (group commit); a null for each stale or waiting ticket. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<DeliveryTask> beginAll(List<DeliveryQueue.Ticket> tickets) {
         List<DeliveryTask> tasks = new java.util.ArrayList<>(tickets.size());
@@ -58,6 +48,11 @@ public class DeliveryLedger {
         return tasks;
     }
 
+    /**
+     * Claims attempt {@code attempt} of a delivery, or answers null when the ticket is stale or
+     * must wait: the delivery is gone, final, already past that attempt, being sent right now, or
+     * its endpoint is paused or disabled (resuming or enabling queues it again).
+     */
     private DeliveryTask claim(String deliveryId, int attempt) {
         Delivery d = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
         if (d == null || d.getStatus().isFinal() || d.getAttempts() + 1 != attempt) {
@@ -126,12 +121,6 @@ public class DeliveryLedger {
                 d.failed(now, null);
             }
         }
-    }
-
-    /** Records the attempt; schedules the next one or marks the delivery final. Answers which (for metrics). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public DeliveryStats.AttemptOutcome finish(DeliveryTask task, Outcome outcome) {
-        return record(task, outcome);
     }
 
     /** One attempt's result, for {@link #finishAll}. */

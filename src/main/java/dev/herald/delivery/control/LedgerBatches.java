@@ -42,7 +42,7 @@ public class LedgerBatches {
         records.stop();
     }
 
-    /** The task for this ticket, or null when it is stale or must wait (see {@link DeliveryLedger#begin}). */
+    /** The task for this ticket, or null when it is stale or must wait. */
     public DeliveryTask claim(DeliveryQueue.Ticket ticket) {
         try {
             return claims.submit(ticket, CLAIM_TIMEOUT_MILLIS);
