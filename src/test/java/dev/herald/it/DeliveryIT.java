@@ -378,6 +378,36 @@ class DeliveryIT {
         NodeScript.run("svix-sdk-check.mjs", Map.of("HERALD_URL", root(), "HERALD_TOKEN", TOKEN), "");
     }
 
+    @Test
+    @Order(12)
+    void aPayloadSentAsTheJavaSdkSendsItArrivesByteForByte() throws Exception {
+        // Svix's Java SDK (1.61.1 and later) sends "payload": {} and the payload as text in
+        // transformationsParams.rawPayload: the receiver must get that text, not {}.
+        String raw = "{ \"id\" : \"can_7\",\n  \"name\":\"Zoë\", \"score\": 1.50 }";
+        JsonObject body = Json.createObjectBuilder().add("eventType", "candidate.created")
+                .add("payload", Json.createObjectBuilder())
+                .add("transformationsParams", Json.createObjectBuilder().add("rawPayload", raw)).build();
+        int before = receiver.at("/hook").size();
+        Api.Answer accepted = api().post("/app/acme/msg", body);
+        assertEquals(202, accepted.status(), accepted.body());
+        String msgId = accepted.json().getString("id");
+        assertEquals("can_7", accepted.json().getJsonObject("payload").getString("id"), "the answer shows the raw payload");
+
+        Waits.until(() -> receiver.at("/hook").size() > before, Duration.ofSeconds(20));
+        Receiver.Request got = receiver.at("/hook").get(before);
+        assertEquals(raw, got.body(), "delivered byte for byte, spacing and number spelling included");
+        assertEquals(msgId, got.header("webhook-id"));
+        long timestamp = Long.parseLong(got.header("webhook-timestamp"));
+        assertEquals(expectedSignature(secret, msgId, timestamp, raw), got.header("webhook-signature"));
+        assertEquals("Zoë", api().get("/app/acme/msg/" + msgId).json().getJsonObject("payload").getString("name"));
+
+        Api.Answer notJson = api().post("/app/acme/msg", Json.createObjectBuilder().add("eventType", "candidate.created")
+                .add("payload", Json.createObjectBuilder())
+                .add("transformationsParams", Json.createObjectBuilder().add("rawPayload", "{\"id\": ")).build());
+        assertEquals(422, notJson.status(), notJson.body());
+        assertTrue(notJson.body().contains("transformationsParams.rawPayload"), notJson.body());
+    }
+
     static String expectedSignature(String secret, String msgId, long timestamp, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));

@@ -19,6 +19,8 @@ import dev.herald.platform.problem.ProblemType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -102,7 +104,10 @@ public class MessagesResource {
         if (eventType != null && !eventType.matches("^[a-zA-Z0-9\\-_.]+$")) {
             f.error("eventType", "may contain only letters, digits, '-', '_' and '.'", "value_error.str.regex");
         }
-        JsonObject payload = f.requiredObject("payload");
+        // Svix's Java SDK (since 1.61.1) sends "payload": {} and the real payload as text in
+        // transformationsParams.rawPayload; Svix delivers that text byte for byte, and so does Herald.
+        String rawPayload = rawPayload(f, json);
+        JsonObject payload = rawPayload != null && !f.has("payload") ? null : f.requiredObject("payload");
         String eventId = f.optionalUid("eventId");
         Set<String> channels = f.optionalStringSet("channels", 10, 128);
         // Herald extension: a URL that replaces an endpoint's for this message only (a per-object
@@ -117,13 +122,43 @@ public class MessagesResource {
             });
         }
         f.validate();
-        String payloadJson = payload.toString();
+        String payloadJson = rawPayload != null ? rawPayload : payload.toString();
         if (payloadJson.getBytes(StandardCharsets.UTF_8).length > limit) {
             throw new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The payload is larger than " + limit + " bytes");
         }
         Message message = batcher.accept(app.getId(), eventType, payloadJson, eventId, channels,
                 endpointUrls == null ? Map.of() : endpointUrls, INGEST_TIMEOUT_MILLIS);
         return Response.accepted(MessageOut.of(message, QueryValues.bool("with_content", withContent, true))).build();
+    }
+
+    /**
+     * {@code transformationsParams.rawPayload}, checked to be JSON within the body's limits, or
+     * null when absent; a field error when it is not JSON text.
+     */
+    static String rawPayload(Fields f, JsonObject body) {
+        if (!f.has("transformationsParams")) {
+            return null;
+        }
+        JsonObject params = Fields.of(body).requiredObject("transformationsParams");
+        if (params == null) {
+            f.error("transformationsParams", "must be a JSON object", "type_error.dict");
+            return null;
+        }
+        JsonValue raw = params.get("rawPayload");
+        if (raw == null || raw.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(raw instanceof JsonString text)) {
+            f.error("transformationsParams.rawPayload", "must be a string holding JSON", "type_error.str");
+            return null;
+        }
+        try {
+            JsonBody.parseText(text.getString(), "rawPayload");
+        } catch (Problem notJson) {
+            f.error("transformationsParams.rawPayload", "must hold JSON text: " + notJson.detail(), "value_error.json");
+            return null;
+        }
+        return text.getString();
     }
 
     @Operation(operationId = "v1.message.list", summary = "List an application's messages, newest first")

@@ -89,14 +89,24 @@ public final class JsonBody {
         if (bytes.length == 0) {
             throw new Problem(ProblemType.BAD_JSON, "The request body is empty; a JSON object is expected");
         }
-        String text = strictUtf8(bytes);
+        JsonValue value = parseText(strictUtf8(bytes), "The request body");
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new Problem(ProblemType.BAD_JSON, "The request body must be a JSON object");
+        }
+        return value.asJsonObject();
+    }
+
+    /**
+     * JSON given as text inside a request (Svix's {@code rawPayload}), held to the same limits as
+     * a body; {@code what} names it in the problem.
+     */
+    public static JsonValue parseText(String text, String what) {
+        if (text.isBlank()) {
+            throw new Problem(ProblemType.BAD_JSON, what + " is empty; JSON is expected");
+        }
         checkDepth(text);
         try (var reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new Problem(ProblemType.BAD_JSON, "The request body must be a JSON object");
-            }
-            return value.asJsonObject();
+            return reader.readValue();
         } catch (JsonParsingException e) {
             var at = e.getLocation();
             throw new Problem(ProblemType.BAD_JSON, "Malformed JSON"
