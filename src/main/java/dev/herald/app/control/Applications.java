@@ -12,6 +12,33 @@ public class Applications {
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
+    /** What ingest needs of an application, kept in memory like endpoints (see ConfigGeneration). */
+    public record AppView(String id, Integer maxPayloadBytes) {
+    }
+
+    private record Cached(AppView view, long generation, long loadedAtMillis) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> views = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The application by id or uid, from memory when this instance has seen it within the views' time to live. */
+    public AppView requireView(String idOrUid) {
+        long now = System.currentTimeMillis();
+        Cached c = views.get(idOrUid);
+        if (c != null && c.generation() == dev.herald.platform.cache.ConfigGeneration.current()
+                && now - c.loadedAtMillis() < dev.herald.platform.cache.ConfigGeneration.TTL_MILLIS) {
+            return c.view();
+        }
+        long generation = dev.herald.platform.cache.ConfigGeneration.current();
+        Application app = require(idOrUid);
+        AppView view = new AppView(app.getId(), app.getMaxPayloadBytes());
+        if (views.size() > 10_000) {
+            views.clear(); // a bound, not a policy: the views are a few milliseconds of work to rebuild
+        }
+        views.put(idOrUid, new Cached(view, generation, now));
+        return view;
+    }
+
     public Application require(String idOrUid) {
         Application app = find(idOrUid);
         if (app == null) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 
 /** A tenant of the sending platform (Svix "application"): its endpoints receive its messages. */
 @Entity
+@jakarta.persistence.EntityListeners(dev.herald.platform.cache.ConfigGeneration.Listener.class)
 @Table(name = "herald_application")
 public class Application {
     @Id

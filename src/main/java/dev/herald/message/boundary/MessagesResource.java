@@ -16,7 +16,7 @@ import dev.herald.platform.paging.QueryValues;
 import java.util.List;
 import dev.herald.platform.problem.Problem;
 import dev.herald.platform.problem.ProblemType;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -52,7 +52,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("app/{app}/msg")
 @Tag(name = "Message")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped // one instance: nothing is injected per request on the hottest path
 @Transactional
 public class MessagesResource {
     @PersistenceContext(unitName = "herald")
@@ -62,6 +62,8 @@ public class MessagesResource {
     Applications applications;
 
     static final long INGEST_TIMEOUT_MILLIS = 30_000;
+    /** Svix's event type names; compiled once, not on every message. */
+    static final java.util.regex.Pattern EVENT_TYPE = java.util.regex.Pattern.compile("^[a-zA-Z0-9\\-_.]+$");
 
     @Inject
     IngestBatcher batcher;
@@ -79,9 +81,6 @@ public class MessagesResource {
     @ConfigProperty(name = "herald.payload.max-bytes", defaultValue = "262144")
     int maxPayloadBytes;
 
-    @PathParam("app")
-    String appId;
-
     /**
      * Not transactional itself: the message is written by the ingest batcher, in a transaction
      * shared with the requests that arrived at the same moment, and this answers 202 only once
@@ -95,18 +94,20 @@ public class MessagesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageOut")))
     @POST
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public Response create(@Context HttpHeaders headers, InputStream body, @QueryParam("with_content") String withContent) {
-        Application app = applications.require(appId);
-        int limit = MessageLimits.maxPayloadBytes(app.getMaxPayloadBytes(), maxPayloadBytes);
+    public Response create(@PathParam("app") String appId, @Context HttpHeaders headers, InputStream body,
+            @QueryParam("with_content") String withContent) {
+        Applications.AppView app = applications.requireView(appId);
+        int limit = MessageLimits.maxPayloadBytes(app.maxPayloadBytes(), maxPayloadBytes);
         JsonObject json = JsonBody.readObject(headers, body, limit + 16 * 1024);
         Fields f = Fields.of(json);
         String eventType = f.requiredString("eventType", 256);
-        if (eventType != null && !eventType.matches("^[a-zA-Z0-9\\-_.]+$")) {
+        if (eventType != null && !EVENT_TYPE.matcher(eventType).matches()) {
             f.error("eventType", "may contain only letters, digits, '-', '_' and '.'", "value_error.str.regex");
         }
         // Svix's Java SDK (since 1.61.1) sends "payload": {} and the real payload as text in
         // transformationsParams.rawPayload; Svix delivers that text byte for byte, and so does Herald.
-        String rawPayload = rawPayload(f, json);
+        JsonValue[] raw = new JsonValue[1];
+        String rawPayload = rawPayload(f, json, raw);
         JsonObject payload = rawPayload != null && !f.has("payload") ? null : f.requiredObject("payload");
         String eventId = f.optionalUid("eventId");
         Set<String> channels = f.optionalStringSet("channels", 10, 128);
@@ -126,16 +127,18 @@ public class MessagesResource {
         if (payloadJson.getBytes(StandardCharsets.UTF_8).length > limit) {
             throw new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The payload is larger than " + limit + " bytes");
         }
-        Message message = batcher.accept(app.getId(), eventType, payloadJson, eventId, channels,
+        Message message = batcher.accept(app.id(), eventType, payloadJson, eventId, channels,
                 endpointUrls == null ? Map.of() : endpointUrls, INGEST_TIMEOUT_MILLIS);
-        return Response.accepted(MessageOut.of(message, QueryValues.bool("with_content", withContent, true))).build();
+        boolean content = QueryValues.bool("with_content", withContent, true);
+        return Response.accepted(MessageOut.of(message, !content ? JsonValue.EMPTY_JSON_OBJECT
+                : rawPayload != null ? raw[0] : payload)).build();
     }
 
     /**
      * {@code transformationsParams.rawPayload}, checked to be JSON within the body's limits, or
      * null when absent; a field error when it is not JSON text.
      */
-    static String rawPayload(Fields f, JsonObject body) {
+    static String rawPayload(Fields f, JsonObject body, JsonValue[] parsed) {
         if (!f.has("transformationsParams")) {
             return null;
         }
@@ -153,7 +156,7 @@ public class MessagesResource {
             return null;
         }
         try {
-            JsonBody.parseText(text.getString(), "rawPayload");
+            parsed[0] = JsonBody.parseText(text.getString(), "rawPayload");
         } catch (Problem notJson) {
             f.error("transformationsParams.rawPayload", "must hold JSON text: " + notJson.detail(), "value_error.json");
             return null;
@@ -165,7 +168,7 @@ public class MessagesResource {
     @APIResponse(responseCode = "200", description = "A page of messages",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ListResponse_MessageOut_")))
     @GET
-    public ListResponse<MessageOut> list(@QueryParam("limit") String limit, @QueryParam("iterator") String iterator,
+    public ListResponse<MessageOut> list(@PathParam("app") String appId, @QueryParam("limit") String limit, @QueryParam("iterator") String iterator,
             @QueryParam("event_types") String eventTypes, @QueryParam("channel") String channel,
             @QueryParam("before") String before, @QueryParam("after") String after,
             @QueryParam("with_content") String withContent) {
@@ -202,7 +205,7 @@ public class MessagesResource {
     @APIResponse(responseCode = "202", description = "A fresh retry chain was queued")
     @POST
     @Path("{msg}/endpoint/{endpoint}/resend")
-    public Response resend(@PathParam("msg") String msgId, @PathParam("endpoint") String endpointId) {
+    public Response resend(@PathParam("app") String appId, @PathParam("msg") String msgId, @PathParam("endpoint") String endpointId) {
         Application app = applications.require(appId);
         Message message = messages.require(app, msgId);
         redelivery.resend(message, endpoints.require(app, endpointId));
@@ -214,7 +217,7 @@ public class MessagesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageOut")))
     @GET
     @Path("{msg}")
-    public MessageOut get(@PathParam("msg") String id, @QueryParam("with_content") String withContent) {
+    public MessageOut get(@PathParam("app") String appId, @PathParam("msg") String id, @QueryParam("with_content") String withContent) {
         Application app = applications.require(appId);
         return MessageOut.of(messages.require(app, id), QueryValues.bool("with_content", withContent, true));
     }

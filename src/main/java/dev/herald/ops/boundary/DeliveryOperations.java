@@ -13,7 +13,7 @@ import javax.management.ObjectName;
 
 /** The {@link DeliveryOperationsMBean} implementation; registered by {@link JmxRegistration}. */
 public class DeliveryOperations implements DeliveryOperationsMBean {
-    static final int LISTENER_SESSIONS = 16;
+    static final int LISTENER_SESSIONS = 4;
 
     private final DeliverySettings settings;
     private final DeliveryPause pause;
@@ -148,5 +148,15 @@ public class DeliveryOperations implements DeliveryOperationsMBean {
     @Override
     public long getEndpointsAutoDisabled() {
         return signals.endpointsDisabled();
+    }
+
+    @Override
+    public String orderedHead(String endpointId) {
+        return operator.orderedHead(endpointId);
+    }
+
+    @Override
+    public boolean skipOrderedHead(String endpointId) {
+        return operator.skipOrderedHead(endpointId);
     }
 }

@@ -52,4 +52,10 @@ public interface DeliveryOperationsMBean {
     long getFailedTotal();
 
     long getEndpointsAutoDisabled();
+
+    /** An ordered endpoint's head of line (what the rest waits behind), or "" when it owes nothing. */
+    String orderedHead(String endpointId);
+
+    /** Gives up on an ordered endpoint's head so the line moves on; false when there is none or it is being sent. */
+    boolean skipOrderedHead(String endpointId);
 }

@@ -49,6 +49,9 @@ final class Routes {
             Map.entry("PATCH app/{app}/endpoint/{endpoint}/headers", OWN_APPLICATION),
             Map.entry("POST app/{app}/endpoint/{endpoint}/send-example", OWN_APPLICATION),
             Map.entry("GET app/{app}/endpoint/{endpoint}/msg", OWN_APPLICATION),
+            // an ordered endpoint's line; skipping its head is the customer's call as much as a resend
+            Map.entry("GET app/{app}/endpoint/{endpoint}/ordering", OWN_APPLICATION),
+            Map.entry("POST app/{app}/endpoint/{endpoint}/ordering/skip", OWN_APPLICATION),
 
             Map.entry("GET app/{app}/msg", OWN_APPLICATION),
             Map.entry("POST app/{app}/msg", OWN_APPLICATION),

@@ -152,4 +152,8 @@ final class EndpointDocs {
         @Schema(required = true) public Map<String, String> headers;
         public List<String> deleteHeaders;
     }
+
+    static final String ORDERING = "Herald extension. 'unordered' (default, as Svix): attempts run in parallel. 'ordered': "
+            + "one attempt at a time, in the order messages were accepted; a message being retried holds back the ones "
+            + "behind it until it succeeds or is exhausted (GET .../ordering shows the head; POST .../ordering/skip skips it).";
 }

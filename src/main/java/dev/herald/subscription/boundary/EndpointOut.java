@@ -36,12 +36,13 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
         @SchemaProperty(name = "auth", description = EndpointDocs.AUTH + " (absent: none)", implementation = EndpointDocs.AuthIn.class),
         @SchemaProperty(name = "timeoutMs", description = EndpointDocs.TIMEOUT),
         @SchemaProperty(name = "retryOn", description = EndpointDocs.RETRY_ON),
+        @SchemaProperty(name = "ordering", enumeration = {"unordered", "ordered"}, description = EndpointDocs.ORDERING),
         @SchemaProperty(name = "secret", description = "Only in the answer that creates the endpoint")})
 public record EndpointOut(String id, String uid, String url, String description, List<String> filterTypes,
         List<String> eventTypes, List<String> channels, boolean disabled, Integer rateLimit, Integer throttleRate,
         int version, Map<String, String> metadata, List<Long> retrySchedule, boolean paused, String method,
         String format, SignatureOut signature, Map<String, Object> auth, Integer timeoutMs, List<String> retryOn,
-        String secret, Instant createdAt, Instant updatedAt) {
+        String ordering, String secret, Instant createdAt, Instant updatedAt) {
 
     @Schema(name = "EndpointSignatureOut", description = "Herald extension: the signature scheme and, for "
             + "timestamped-hmac, its header", requiredProperties = {"scheme"},
@@ -57,13 +58,13 @@ public record EndpointOut(String id, String uid, String url, String description,
                 JsonText.toList(e.getChannels()), e.isDisabled(), e.getRateLimit(), e.getRateLimit(), e.getApiVersion(),
                 JsonText.toMap(e.getMetadata()), RetrySchedule.seconds(e.getRetrySchedule()), e.isPaused(), c.method(),
                 c.format().wire(), new SignatureOut(c.signature().scheme().wire(), c.signature().header()),
-                ContractInput.masked(c.auth()), c.timeoutMs(), c.retryOn().stream().map(r -> r.wire()).toList(), null,
-                e.getCreatedAt(), e.getUpdatedAt());
+                ContractInput.masked(c.auth()), c.timeoutMs(), c.retryOn().stream().map(r -> r.wire()).toList(),
+                c.ordering(), null, e.getCreatedAt(), e.getUpdatedAt());
     }
 
     EndpointOut withSecret(String secret) {
         return new EndpointOut(id, uid, url, description, filterTypes, eventTypes, channels, disabled, rateLimit,
                 throttleRate, version, metadata, retrySchedule, paused, method, format, signature, auth, timeoutMs,
-                retryOn, secret, createdAt, updatedAt);
+                retryOn, ordering, secret, createdAt, updatedAt);
     }
 }
