@@ -85,11 +85,15 @@ public class DeliveryLedger {
         List<DeliveryRows.Claim> claims = new ArrayList<>();
         List<Integer> claimOf = new ArrayList<>();
         List<Integer> leased = new ArrayList<>();
+        List<String> released = new ArrayList<>();
         EndpointView[] views = new EndpointView[tickets.size()];
         for (int i = 0; i < tickets.size(); i++) {
             DeliveryQueue.Ticket t = tickets.get(i);
             EndpointView view = t.endpointId() == null ? null : endpointViews.byId(t.endpointId());
             if (view == null || view.paused() || view.disabled()) {
+                if (t.hint() != null && t.hint().claimed()) {
+                    released.add(t.deliveryId());
+                }
                 continue;
             }
             views[i] = view;
@@ -108,6 +112,7 @@ public class DeliveryLedger {
             claimOf.add(i);
         }
         try (Connection c = dataSource.getConnection()) {
+            DeliveryRows.releaseIngestMarks(c, released, now);
             boolean[] claimed = DeliveryRows.claim(c, claims, now);
             List<String> toRead = new ArrayList<>();
             for (int i : leased) {
@@ -203,6 +208,16 @@ public class DeliveryLedger {
                 row.eventType(), row.eventId(), row.timestamp(), row.payload(), t.attempt(),
                 t.attempt() - row.chainStart(), row.manualChain() && attemptsBefore == row.chainStart(), schedule,
                 row.urlOverride());
+    }
+
+    /** Gives back ingest's marks of tickets dropped while delivery is paused (see DeliveryRows#releaseIngestMarks). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void releaseIngestMarks(List<String> deliveryIds) {
+        try (Connection c = dataSource.getConnection()) {
+            DeliveryRows.releaseIngestMarks(c, deliveryIds, Times.now());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot release marks: " + e.getMessage(), e);
+        }
     }
 
     /** The head of an ordered endpoint's line: what it owes first, and how much in all. */

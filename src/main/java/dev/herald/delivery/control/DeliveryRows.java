@@ -243,4 +243,26 @@ final class DeliveryRows {
             return ps.executeUpdate() == 1;
         }
     }
+
+    /**
+     * Gives back the marks ingest made for deliveries whose first attempt will not run now (the
+     * endpoint or all delivery is paused): they wait as pending, and resuming queues them at
+     * once instead of after the mark has run out. Only an untouched ingest mark is given back
+     * (never attempted, marked at creation).
+     */
+    static void releaseIngestMarks(Connection c, List<String> deliveryIds, Instant now) throws SQLException {
+        if (deliveryIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update herald_delivery set status = 'PENDING', sendingSince = null, "
+                + "sendingUntil = null, updatedAt = ?, version = version + 1 where id = ? and attempts = 0 "
+                + "and status = 'SENDING' and sendingSince = createdAt")) {
+            for (String id : deliveryIds) {
+                ps.setObject(1, at(now));
+                ps.setString(2, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
 }

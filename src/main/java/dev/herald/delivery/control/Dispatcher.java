@@ -29,9 +29,16 @@ public class Dispatcher {
     @Inject
     EndpointViews views;
 
+    @Inject
+    DeliveryLedger ledger;
+
     public void dispatch(DeliveryQueue.Ticket ticket) {
         if (pause.isPaused()) {
-            return; // the row keeps what is owed; resuming queues it again
+            // the row keeps what is owed; resuming queues it again, at once if it waits as pending
+            if (ticket.hint() != null && ticket.hint().claimed()) {
+                ledger.releaseIngestMarks(java.util.List.of(ticket.deliveryId()));
+            }
+            return;
         }
         if (ticket.endpointId() == null) {
             attempt(ticket);

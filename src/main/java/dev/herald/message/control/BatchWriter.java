@@ -48,6 +48,9 @@ public class BatchWriter {
     @Inject
     DeliverySettings settings;
 
+    @Inject
+    dev.herald.delivery.control.DeliveryPause pause;
+
     @Resource(lookup = HeraldResources.DATASOURCE)
     DataSource dataSource;
 
@@ -89,7 +92,7 @@ public class BatchWriter {
                         // Written as being sent, for as long as a first attempt may take: the ticket
                         // queued after the commit is the claim, and the attempt needs no transaction
                         // of its own before it starts. A paused endpoint's delivery waits as pending.
-                        boolean claimed = !endpoint.paused() && !endpoint.contract().ordered();
+                        boolean claimed = !endpoint.paused() && !endpoint.contract().ordered() && !pause.isPaused();
                         Instant leasedUntil = claimed ? message.getTimestamp().plus(
                                 settings.inFlightLimit(endpoint.contract().timeoutMs())) : null;
                         deliveryRows.add(new MessageRows.DeliveryRow(id, message.getId(), endpoint.id(), override,
