@@ -325,7 +325,7 @@ async function resendMessage(endpointId, msgId, button, reload) {
     await call('POST', `${portal.appPath()}/msg/${encodeURIComponent(msgId)}/endpoint/${encodeURIComponent(endpointId)}/resend`);
     portal.say('Sent again; the new attempt appears in the log in a moment.');
     // The resend is delivered asynchronously: look again a few times.
-    for (const wait of [700, 1500, 3000]) {
+    for (const wait of [700, 1500, 3000, 6000, 10000]) {
       setTimeout(reload, wait);
     }
   } catch (error) {

@@ -151,11 +151,20 @@ async function start() {
   document.title = `Webhooks · ${portal.session.appName}`;
   document.getElementById('session').textContent = `${portal.session.readOnly ? 'Read-only access · ' : ''}`
     + `link valid until ${when(portal.session.expiresAt)}`;
-  window.addEventListener('hashchange', () => {
-    portal.quiet();
-    render();
-  });
   render();
 }
+
+window.addEventListener('hashchange', () => {
+  portal.quiet();
+  if (window.location.hash.startsWith('#token=')) {
+    // Another link opened in this tab (the page does not reload for a new fragment): start over
+    // with its token, whatever the last one could do.
+    portal.session = null;
+    portal.catalog = null;
+    start();
+    return;
+  }
+  render();
+});
 
 start();
