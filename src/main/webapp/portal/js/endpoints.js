@@ -1,7 +1,7 @@
 // The endpoint list, one endpoint with its delivery log, and one message with its attempts.
 
 import { call, path } from './api.js';
-import { clear, field, h, uid, when } from './dom.js';
+import { append, clear, field, h, uid, when } from './dom.js';
 import { portal } from './main.js';
 
 const RATE_WINDOW_DAYS = 7;
@@ -136,7 +136,7 @@ export async function endpointDetail(main, id) {
   if (!portal.session.readOnly) {
     view.append(h('p', { class: 'toolbar' },
       h('a', { class: 'button', href: `#/ep/${encodeURIComponent(ep.id)}/edit` }, 'Edit endpoint')));
-    view.append(await testSendPanel(ep), rotatePanel(ep), recoverPanel(ep));
+    view.append(h('div', { class: 'actions' }, await testSendPanel(ep), rotatePanel(ep), recoverPanel(ep)));
   }
   view.append(await logPanel(ep));
   return view;
@@ -162,8 +162,8 @@ async function testSendPanel(ep) {
       clear(result);
       result.className = `result ${r.success ? 'ok' : 'bad'}`;
       const http = r.responseStatusCode ? `HTTP ${r.responseStatusCode}` : 'no HTTP answer';
-      result.append(h('strong', null, r.success ? 'Delivered' : 'Failed'), ` — ${http} in ${r.responseTimeMs} ms`,
-        r.error ? h('span', null, ` — ${r.error}`) : null);
+      append(result, [h('strong', null, r.success ? 'Delivered' : 'Failed'), ` — ${http} in ${r.responseTimeMs} ms`,
+        r.error ? ` — ${r.error}` : null]);
     } catch (error) {
       clear(result);
       result.className = 'result bad';
@@ -350,7 +350,11 @@ export async function messageDetail(main, endpointId, msgId) {
     h('pre', { 'data-test': 'payload', tabindex: '0', 'aria-label': 'Payload' }, JSON.stringify(msg.payload, null, 2)));
   if (!portal.session.readOnly) {
     const resend = h('button', { type: 'button', class: 'primary', 'data-test': 'resend' }, 'Resend to this endpoint');
-    resend.addEventListener('click', () => resendMessage(endpointId, msg.id, resend, () => portal.go(window.location.hash)));
+    // Shown again while the resend is delivered, unless the user has gone elsewhere meanwhile.
+    const here = window.location.hash;
+    resend.addEventListener('click', () => resendMessage(endpointId, msg.id, resend, () => {
+      if (window.location.hash === here) portal.go(here);
+    }));
     view.append(h('p', { class: 'toolbar' }, resend));
   }
   view.append(h('h2', null, `Attempts (${mine.length})`));

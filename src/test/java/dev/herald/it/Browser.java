@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -53,8 +53,26 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
     }
 
+    /** Waits that look again when the page re-rendered under them (the portal redraws views). */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /**
+     * Goes to {@code url} and waits until the portal has drawn a new page there (a heading that
+     * was not on the page before), so no check reads the page it came from. The same URL is
+     * reloaded; a new fragment on the same page is a hashchange, which the portal draws too.
+     */
+    WebElement visit(String url) {
+        driver.executeScript("document.querySelectorAll('#main h1').forEach(e => e.setAttribute('data-stale', ''))");
+        if (url.equals(driver.getCurrentUrl())) {
+            driver.navigate().refresh();
+        } else {
+            driver.get(url);
+        }
+        return await(By.cssSelector("#main h1:not([data-stale])"));
     }
 
     WebElement await(By by) {
@@ -101,7 +119,15 @@ final class Browser implements AutoCloseable {
      * {@code -Dherald.screenshots.update=true} (README shows those).
      */
     void screenshot(String name) {
-        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        // The whole page, not only the window: the views are longer than a screen.
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) content.get("width")).doubleValue();
+        double height = Math.min(((Number) content.get("height")).doubleValue(), 3000);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        byte[] png = java.util.Base64.getDecoder().decode((String) shot.get("data"));
         try {
             Path target = Path.of("target", "portal-screenshots");
             Files.createDirectories(target);

@@ -60,7 +60,16 @@ class PortalIT {
     static String firstSecret;
 
     @ArquillianResource
-    URL base;
+    URL deployed;
+
+    /** The server on loopback: a secure context for the browser, as an https deployment is. */
+    URL base() {
+        try {
+            return new URL("http://127.0.0.1:" + deployed.getPort() + "/");
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -88,7 +97,7 @@ class PortalIT {
     }
 
     Api operator() {
-        return Api.at(base, TOKEN);
+        return Api.at(base(), TOKEN);
     }
 
     /** The operator's link for the application, as POST /auth/app-portal-access answers it. */
@@ -114,7 +123,7 @@ class PortalIT {
         assertEquals(201, app.status(), app.body());
         appId = app.json().getString("id");
         link = portalLink("{\"expiry\": 3600}");
-        assertTrue(link.startsWith(Api.root(base) + "/portal/#token=appsk_"), link);
+        assertTrue(link.startsWith(Api.root(base()) + "/portal/#token=appsk_"), link);
         String token = link.substring(link.indexOf("#token=") + 7);
 
         browser.driver.get("about:blank");
@@ -172,7 +181,7 @@ class PortalIT {
 
         // Copy, as a person would, and read what the clipboard holds.
         browser.driver.executeCdpCommand("Browser.grantPermissions", Map.of("permissions",
-                List.of("clipboardReadWrite", "clipboardSanitizedWrite"), "origin", Api.root(base)));
+                List.of("clipboardReadWrite", "clipboardSanitizedWrite"), "origin", Api.root(base())));
         click(By.cssSelector("[data-test=copy-secret]"));
         browser.awaitText(By.cssSelector("[data-test=copy-status]"), "Copied");
         firstSecret = (String) browser.driver.executeAsyncScript(
@@ -199,7 +208,7 @@ class PortalIT {
                 .add("eventType", "transcript.created").add("payload", Json.createObjectBuilder()).build());
 
         // The list shows it, its description as text, its state and success rate.
-        browser.driver.navigate().to(Api.root(base) + "/portal/#/");
+        assertEquals("Endpoints", browser.visit(Api.root(base()) + "/portal/#/").getText());
         browser.awaitText(By.cssSelector("[data-test=rate]"), "delivered");
         assertEquals(XSS, browser.driver.findElement(By.cssSelector("[data-test=description]")).getText());
         assertEquals("Active", browser.driver.findElement(By.cssSelector("[data-test=state]")).getText());
@@ -278,11 +287,13 @@ class PortalIT {
         assertTrue(browser.driver.findElement(By.cssSelector("[data-test=payload]")).getText().contains("\"note\": \"" + XSS + "\""));
         assertEquals(0, main().findElements(By.tagName("img")).size());
         click(By.cssSelector("button[data-test=resend]"));
-        browser.waiting().until(d -> d.findElements(By.cssSelector("[data-test=message-attempt]")).size() == 2);
-        List<WebElement> attempts = browser.driver.findElements(By.cssSelector("[data-test=message-attempt]"));
-        assertTrue(attempts.get(0).getText().contains("Succeeded"), attempts.get(0).getText());
-        assertTrue(attempts.get(0).getText().contains("sent by hand"), attempts.get(0).getText());
-        assertTrue(attempts.get(1).getText().contains("Failed"), attempts.get(1).getText());
+        // newest first: the resend, by hand, succeeded; the first attempt failed
+        browser.waiting().until(d -> {
+            List<String> cards = d.findElements(By.cssSelector("[data-test=message-attempt]")).stream()
+                    .map(WebElement::getText).toList();
+            return cards.size() == 2 && cards.get(0).contains(": Succeeded") && cards.get(0).contains("sent by hand")
+                    && cards.get(1).contains(": Failed") && cards.get(1).contains("HTTP 500");
+        });
         Waits.until(() -> receiver.at("/switch/portal/hook").size() == before + 2, Duration.ofSeconds(20));
         browser.screenshot("portal-message");
         assertNoAlert();
@@ -354,8 +365,8 @@ class PortalIT {
                 .add("payload", Json.createObjectBuilder()).build());
         Waits.until(() -> operator().get("/app/" + appId + "/endpoint/" + gone.json().getString("id")).json()
                 .getBoolean("disabled"), Duration.ofSeconds(20));
-        browser.driver.navigate().to(Api.root(base) + "/portal/#/");
-        browser.driver.navigate().refresh();
+        browser.visit(Api.root(base()) + "/portal/#/");
+        browser.visit(Api.root(base()) + "/portal/#/");
         browser.waiting().until(d -> d.findElements(By.cssSelector("[data-test=state]")).size() == 2);
         List<String> states = browser.driver.findElements(By.cssSelector("[data-test=state]")).stream().map(WebElement::getText).toList();
         assertTrue(states.contains("Disabled: the receiver answered 410 Gone"), states.toString());
@@ -367,8 +378,7 @@ class PortalIT {
     @Test
     @Order(8)
     void aReadOnlyLinkShowsEverythingAndOffersNoChange() {
-        browser.driver.get(portalLink("{\"readOnly\": true}"));
-        browser.awaitText(By.cssSelector("#main h1"), "Endpoints");
+        assertEquals("Endpoints", browser.visit(portalLink("{\"readOnly\": true}")).getText());
         assertTrue(browser.driver.findElement(By.id("session")).getText().startsWith("Read-only access"));
         assertTrue(main().getText().contains("Read-only access: you can look"), main().getText());
         assertTrue(browser.driver.findElements(By.linkText("Add endpoint")).isEmpty());
@@ -384,8 +394,7 @@ class PortalIT {
         browser.await(By.cssSelector("[data-test=payload]"));
         assertTrue(browser.driver.findElements(By.cssSelector("button")).isEmpty(), "no button on the message page");
         // the form's address says so instead of showing a form
-        browser.driver.navigate().to(Api.root(base) + "/portal/#/new");
-        browser.awaitText(By.cssSelector("#main h1"), "Read-only access");
+        assertEquals("Read-only access", browser.visit(Api.root(base()) + "/portal/#/new").getText());
         assertTrue(browser.driver.findElements(By.tagName("form")).isEmpty());
         // and the server refuses what the page does not offer, with the same token
         Object status = browser.driver.executeAsyncScript("fetch('/api/v1/app/" + appId + "/endpoint/" + endpointId + "', "
@@ -400,24 +409,19 @@ class PortalIT {
     void anExpiredOrWrongLinkShowsAClearMessage() throws Exception {
         String expiring = portalLink("{\"expiry\": 1}");
         Thread.sleep(1500);
-        browser.driver.get(expiring);
-        browser.awaitText(By.cssSelector("#main h1"), "This link has expired");
+        assertEquals("This link has expired", browser.visit(expiring).getText());
         assertTrue(main().getText().contains("Ask the service that sent it to you for a new link"), main().getText());
         assertFalse(browser.driver.getCurrentUrl().contains("appsk_"));
         browser.screenshot("portal-expired");
 
-        browser.driver.get(Api.root(base) + "/portal/#token=appsk_not-a-real-token");
-        browser.awaitText(By.cssSelector("#main h1"), "This link has expired");
+        assertEquals("This link has expired", browser.visit(Api.root(base()) + "/portal/#token=appsk_not-a-real-token").getText());
         browser.driver.executeScript("sessionStorage.clear()");
-        browser.driver.get(Api.root(base) + "/portal/");
-        browser.awaitText(By.cssSelector("#main h1"), "No access link");
+        assertEquals("No access link", browser.visit(Api.root(base()) + "/portal/").getText());
 
         // A link that ends while the page is open: the next action says so, not a broken page.
-        browser.driver.get(portalLink("{\"expiry\": 2}"));
-        browser.awaitText(By.cssSelector("#main h1"), "Endpoints");
+        assertEquals("Endpoints", browser.visit(portalLink("{\"expiry\": 2}")).getText());
         Thread.sleep(2500);
-        openEndpoint();
-        browser.awaitText(By.cssSelector("#main h1"), "This link has expired");
+        assertEquals("This link has expired", openEndpoint().getText());
     }
 
     @Test
@@ -425,8 +429,7 @@ class PortalIT {
     void keyboardOnlyAt360PixelsWithEveryControlLabelled() {
         browser.size(360, 900);
         try {
-            browser.driver.get(portalLink("{}"));
-            browser.awaitText(By.cssSelector("#main h1"), "Endpoints");
+            assertEquals("Endpoints", browser.visit(portalLink("{}")).getText());
             assertNoSidewaysScroll();
             // Tab to "Add endpoint" and press Enter, as a keyboard user would.
             WebElement active = null;
@@ -453,7 +456,7 @@ class PortalIT {
             browser.await(By.cssSelector("[data-test=secret]"));
             assertNoSidewaysScroll();
             assertEveryControlLabelled();
-            browser.driver.navigate().to(Api.root(base) + "/portal/#/ep/" + endpointId);
+            openEndpoint();
             browser.await(By.cssSelector("tr[data-test=attempt]"));
             assertNoSidewaysScroll();
             browser.screenshot("portal-endpoint-360");
@@ -473,7 +476,7 @@ class PortalIT {
         java.net.http.HttpResponse<String> raw;
         try {
             raw = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(Api.root(base) + "/portal/")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    java.net.URI.create(Api.root(base()) + "/portal/")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -484,9 +487,8 @@ class PortalIT {
         assertEquals(List.of(), browser.consoleErrors().stream().filter(e -> e.contains("Content Security Policy")).toList());
     }
 
-    private void openEndpoint() {
-        browser.driver.navigate().to(Api.root(base) + "/portal/#/ep/" + endpointId);
-        browser.await(By.cssSelector("#main h1"));
+    private WebElement openEndpoint() {
+        return browser.visit(Api.root(base()) + "/portal/#/ep/" + endpointId);
     }
 
     /** Clicks Refresh until the log shows a row with that status. */
