@@ -308,7 +308,7 @@ function attemptRow(ep, a, reload) {
     resend.addEventListener('click', () => resendMessage(ep.id, a.msgId, resend, reload));
     actions.append(' ', resend);
   }
-  return h('tr', { 'data-test': 'attempt', 'data-status': statusText(a).toLowerCase() },
+  return h('tr', { 'data-test': 'attempt', 'data-status': statusText(a).toLowerCase(), 'data-msg': a.msgId },
     h('td', { 'data-label': 'Time' }, when(a.timestamp)),
     h('td', { 'data-label': 'Status' }, h('span', { class: `badge ${a.status === 0 ? 'ok' : a.status === 2 ? 'bad' : 'warn'}` }, statusText(a))),
     h('td', { 'data-label': 'Event' }, a.eventType || ''),

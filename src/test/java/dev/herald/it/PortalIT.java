@@ -267,21 +267,25 @@ class PortalIT {
         assertEquals(202, msg.status(), msg.body());
         String msgId = msg.json().getString("id");
         Waits.until(() -> receiver.at("/switch/portal/hook").size() == before + 1, Duration.ofSeconds(20));
-        awaitLogRow("failed");
-        WebElement failed = browser.driver.findElement(By.cssSelector("tr[data-test=attempt][data-status=failed]"));
-        assertTrue(failed.getText().contains("can_candidate_created"), failed.getText());
-        assertTrue(failed.getText().contains("500"), failed.getText());
-        assertTrue(failed.getText().contains("HTTP 500"), "the error: " + failed.getText());
-        // the filter: only failed attempts
+        By failedRow = By.cssSelector("tr[data-test=attempt][data-status=failed][data-msg=" + msgId + "]");
+        awaitLogRow(failedRow);
+        String failed = browser.driver.findElement(failedRow).getText();
+        assertTrue(failed.matches(".*Failed can_candidate_created 500 1 \\d+ ms HTTP 500 Details Resend"), failed);
+        // the filters: only failed attempts, then only this event type (the failed test send goes)
+        By rows = By.cssSelector("tr[data-test=attempt]");
         new Select(browser.driver.findElement(By.cssSelector("[data-field=status] select"))).selectByValue("failed");
-        browser.waiting().until(d -> d.findElements(By.cssSelector("tr[data-test=attempt][data-status=succeeded]")).isEmpty()
-                && !d.findElements(By.cssSelector("tr[data-test=attempt][data-status=failed]")).isEmpty());
+        browser.waiting().until(d -> d.findElements(rows).stream().allMatch(r -> "failed".equals(r.getAttribute("data-status")))
+                && d.findElements(rows).stream().anyMatch(r -> r.getText().contains("webhook.test")));
+        new Select(browser.driver.findElement(By.cssSelector("[data-field=eventType] select"))).selectByValue("can_candidate_created");
+        browser.waiting().until(d -> d.findElements(rows).size() == 1 && !d.findElements(failedRow).isEmpty());
         new Select(browser.driver.findElement(By.cssSelector("[data-field=status] select"))).selectByValue("");
-        browser.waiting().until(d -> !d.findElements(By.cssSelector("tr[data-test=attempt][data-status=succeeded]")).isEmpty());
+        browser.waiting().until(d -> d.findElements(rows).size() == 2
+                && d.findElements(rows).stream().allMatch(r -> r.getText().contains("can_candidate_created")));
         browser.screenshot("portal-endpoint");
 
         // fix the receiver, resend from the message's own page, see it succeed
         receiver.broken.remove("portal");
+        new Select(browser.driver.findElement(By.cssSelector("[data-field=eventType] select"))).selectByValue("");
         click(By.cssSelector("a[href$='/msg/" + msgId + "']"));
         browser.awaitText(By.cssSelector("#main h1"), "Message can_candidate_created");
         assertTrue(browser.driver.findElement(By.cssSelector("[data-test=payload]")).getText().contains("\"note\": \"" + XSS + "\""));
@@ -491,10 +495,10 @@ class PortalIT {
         return browser.visit(Api.root(base()) + "/portal/#/ep/" + endpointId);
     }
 
-    /** Clicks Refresh until the log shows a row with that status. */
-    private void awaitLogRow(String status) {
+    /** Clicks Refresh until the log shows that row. */
+    private void awaitLogRow(By row) {
         browser.waiting().until(d -> {
-            if (!d.findElements(By.cssSelector("tr[data-test=attempt][data-status=" + status + "]")).isEmpty()) {
+            if (!d.findElements(row).isEmpty()) {
                 return true;
             }
             d.findElement(By.cssSelector("[data-test=refresh-log]")).click();
