@@ -259,7 +259,11 @@ async function logPanel(ep) {
   const older = h('button', { type: 'button', 'data-test': 'older' }, 'Older');
   const pager = h('p', { class: 'toolbar' }, newer, older);
 
+  // Only the newest request draws: an older answer (a refresh before a filter changed) that
+  // arrives late must not replace what the user asked for last.
+  let latest = 0;
   async function load() {
+    const mine = ++latest;
     const q = new URLSearchParams({ limit: '50' });
     if (state.iterator) q.set('iterator', state.iterator);
     if (state.status) q.set('status', state.status);
@@ -268,9 +272,10 @@ async function logPanel(ep) {
     try {
       page = await call('GET', `${portal.appPath()}/attempt/endpoint/${encodeURIComponent(ep.id)}?${q}`);
     } catch (error) {
-      portal.fail(error);
+      if (mine === latest) portal.fail(error);
       return;
     }
+    if (mine !== latest) return;
     clear(body);
     if (page.data.length === 0) {
       body.append(h('p', null, state.iterator ? 'No more attempts.' : 'No attempts yet.'));

@@ -123,7 +123,9 @@ final class Browser implements AutoCloseable {
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         @SuppressWarnings("unchecked")
         Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
-        double width = ((Number) content.get("width")).doubleValue();
+        // the window's width: capturing beyond the viewport lays the page out without a scrollbar
+        double width = Math.max(((Number) content.get("width")).doubleValue(),
+                ((Number) driver.executeScript("return window.innerWidth")).doubleValue());
         double height = Math.min(((Number) content.get("height")).doubleValue(), 3000);
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));

@@ -96,6 +96,21 @@ class PortalIT {
         browser.requests();
     }
 
+    /** On a failure, what the browser showed: a screenshot and the page's text in the test output. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.TestWatcher onFailure = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            try {
+                browser.screenshot("failed-" + context.getRequiredTestMethod().getName());
+                System.out.println("PortalIT failed at " + browser.driver.getCurrentUrl() + "; the page said:\n"
+                        + browser.driver.findElement(By.tagName("body")).getText());
+            } catch (RuntimeException e) {
+                System.out.println("PortalIT: no screenshot of the failure: " + e);
+            }
+        }
+    };
+
     Api operator() {
         return Api.at(base(), TOKEN);
     }
@@ -503,7 +518,7 @@ class PortalIT {
             }
             d.findElement(By.cssSelector("[data-test=refresh-log]")).click();
             try {
-                Thread.sleep(500);
+                Thread.sleep(1500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
