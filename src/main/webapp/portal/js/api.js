@@ -69,7 +69,3 @@ export async function call(method, path, body) {
   return json;
 }
 
-/** Path segments are escaped: an id or uid is data, never a path. */
-export function path(strings, ...values) {
-  return strings.reduce((out, s, i) => out + s + (i < values.length ? encodeURIComponent(values[i]) : ''), '');
-}

@@ -1,6 +1,6 @@
 // The endpoint list, one endpoint with its delivery log, and one message with its attempts.
 
-import { call, path } from './api.js';
+import { ApiError, call } from './api.js';
 import { append, clear, field, h, uid, when } from './dom.js';
 import { portal } from './main.js';
 
@@ -226,7 +226,7 @@ function recoverPanel(ep) {
     event.preventDefault();
     const since = new Date(input.value);
     if (Number.isNaN(since.getTime())) {
-      portal.fail(new Error('Choose a date and time.'));
+      portal.fail(new ApiError(422, null, 'Choose the date and time since when failed messages are sent again.'));
       return;
     }
     button.disabled = true;
@@ -298,7 +298,7 @@ async function logPanel(ep) {
   refresh.addEventListener('click', () => { state.iterator = null; load(); });
   await load();
   return h('section', { 'aria-labelledby': 'log-title' }, h('h2', { id: 'log-title' }, 'Delivery log'),
-    h('div', { class: 'filters' }, field('status', 'Status', statusSelect), field('eventType', 'Event type', typeSelect), refresh),
+    h('div', { class: 'filters' }, field('logStatus', 'Status', statusSelect), field('logEventType', 'Event type', typeSelect), refresh),
     body, pager);
 }
 

@@ -288,19 +288,19 @@ class PortalIT {
         assertTrue(failed.matches(".*Failed can_candidate_created 500 1 \\d+ ms HTTP 500 Details Resend"), failed);
         // the filters: only failed attempts, then only this event type (the failed test send goes)
         By rows = By.cssSelector("tr[data-test=attempt]");
-        new Select(browser.driver.findElement(By.cssSelector("[data-field=status] select"))).selectByValue("failed");
+        new Select(browser.driver.findElement(By.cssSelector("[data-field=logStatus] select"))).selectByValue("failed");
         browser.waiting().until(d -> d.findElements(rows).stream().allMatch(r -> "failed".equals(r.getAttribute("data-status")))
                 && d.findElements(rows).stream().anyMatch(r -> r.getText().contains("webhook.test")));
-        new Select(browser.driver.findElement(By.cssSelector("[data-field=eventType] select"))).selectByValue("can_candidate_created");
+        new Select(browser.driver.findElement(By.cssSelector("[data-field=logEventType] select"))).selectByValue("can_candidate_created");
         browser.waiting().until(d -> d.findElements(rows).size() == 1 && !d.findElements(failedRow).isEmpty());
-        new Select(browser.driver.findElement(By.cssSelector("[data-field=status] select"))).selectByValue("");
+        new Select(browser.driver.findElement(By.cssSelector("[data-field=logStatus] select"))).selectByValue("");
         browser.waiting().until(d -> d.findElements(rows).size() == 2
                 && d.findElements(rows).stream().allMatch(r -> r.getText().contains("can_candidate_created")));
         browser.screenshot("portal-endpoint");
 
         // fix the receiver, resend from the message's own page, see it succeed
         receiver.broken.remove("portal");
-        new Select(browser.driver.findElement(By.cssSelector("[data-field=eventType] select"))).selectByValue("");
+        new Select(browser.driver.findElement(By.cssSelector("[data-field=logEventType] select"))).selectByValue("");
         click(By.cssSelector("a[href$='/msg/" + msgId + "']"));
         browser.awaitText(By.cssSelector("#main h1"), "Message can_candidate_created");
         assertTrue(browser.driver.findElement(By.cssSelector("[data-test=payload]")).getText().contains("\"note\": \"" + XSS + "\""));
