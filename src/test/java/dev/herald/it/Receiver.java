@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>{@code /flaky/N/…} answers 503 to the first N requests at that path, then 200;</li>
  * <li>{@code /retry-after/S/…} answers 429 with {@code Retry-After: S} once, then 200;</li>
  * <li>{@code /slow/MS/…} waits MS milliseconds, then answers 200;</li>
+ * <li>{@code /switch/NAME/…} answers 500 while NAME is in {@link #broken}, else 200 (a receiver
+ * that a test breaks and fixes);</li>
  * <li>anything else: 200.</li>
  * </ul>
  */
@@ -40,6 +42,7 @@ final class Receiver implements AutoCloseable {
     private final HttpServer server;
     final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    final java.util.Set<String> broken = ConcurrentHashMap.newKeySet();
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -54,6 +57,7 @@ final class Receiver implements AutoCloseable {
             if (parts.length > 2) {
                 switch (parts[1]) {
                     case "status" -> status = Integer.parseInt(parts[2]);
+                    case "switch" -> status = broken.contains(parts[2]) ? 500 : 200;
                     case "flaky" -> status = seen <= Integer.parseInt(parts[2]) ? 503 : 200;
                     case "retry-after" -> {
                         if (seen == 1) {

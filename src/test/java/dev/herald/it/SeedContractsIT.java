@@ -201,10 +201,11 @@ class SeedContractsIT {
     @Test
     @Order(4)
     void aRotatedSecretSignsBesideTheOldOneAndSecretsAreSealedAtRest() throws Exception {
-        assertEquals(204, api().post("/app/talentsprout/endpoint/" + sproutEndpoint + "/secret/rotate", "{}", null)
-                .status());
+        var rotated = api().post("/app/talentsprout/endpoint/" + sproutEndpoint + "/secret/rotate", "{}", null);
+        assertEquals(200, rotated.status(), rotated.body());
         String fresh = api().get("/app/talentsprout/endpoint/" + sproutEndpoint + "/secret").json().getString("key");
         assertFalse(fresh.equals(sproutSecret));
+        assertEquals(fresh, rotated.json().getString("key"), "the answer shows the new secret");
         send("talentsprout", Json.createObjectBuilder().add("eventType", "interview.completed")
                 .add("payload", Json.createObjectBuilder().add("n", 4))
                 .add("endpointUrls", Json.createObjectBuilder().add(sproutEndpoint, receiver.url("/ts/rotated"))).build());

@@ -35,6 +35,14 @@ final class DeliveryDocs {
         @Schema(required = true) public boolean done;
     }
 
+    @Schema(name = "EndpointStats", description = "Messages to the endpoint by status")
+    static final class EndpointStats {
+        @Schema(required = true) public long success;
+        @Schema(required = true, description = "Not yet sent, or waiting for a retry") public long pending;
+        @Schema(required = true) public long sending;
+        @Schema(required = true, description = "Failed for good (exhausted)") public long fail;
+    }
+
     @Schema(name = "EventExampleIn", description = "Every field optional; without eventType Herald sends webhook.test")
     static final class EventExampleIn {
         @Schema(description = "An event type of the catalog: its schema's example is sent") public String eventType;

@@ -57,6 +57,18 @@ public class AppTokens {
         return Caller.ofApplication(row.getAppId(), row.isReadOnly());
     }
 
+    /**
+     * The stored row of a live presented token (its application, expiry and read-only flag), or
+     * null; the portal reads it to know what it may offer and until when.
+     */
+    public AppToken live(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX)) {
+            return null;
+        }
+        AppToken row = em.find(AppToken.class, digest(presented));
+        return row == null || !row.isValidAt(Times.now()) ? null : row;
+    }
+
     /** Ends the presented token at once; false if it was not a live application token. */
     @Transactional
     public boolean revoke(String presented) {

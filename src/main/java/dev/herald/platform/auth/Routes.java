@@ -40,9 +40,11 @@ final class Routes {
             // token lives in a browser session, so the secret stays with the operator.
             Map.entry("GET app/{app}/endpoint/{endpoint}/secret", OPERATOR),
             Map.entry("POST app/{app}/endpoint/{endpoint}/recover", OWN_APPLICATION),
-            // Rotating answers no secret, but the new one is read only through …/secret: the
-            // operator's, like the secret itself.
-            Map.entry("POST app/{app}/endpoint/{endpoint}/secret/rotate", OPERATOR),
+            // Rotating answers the new secret once, as creating does: the customer who owns the
+            // receiver rotates and copies it in the portal (docs/decisions.md).
+            Map.entry("POST app/{app}/endpoint/{endpoint}/secret/rotate", OWN_APPLICATION),
+            // Svix's endpoint stats: counts of the endpoint's messages by status.
+            Map.entry("GET app/{app}/endpoint/{endpoint}/stats", OWN_APPLICATION),
             // GET leaves out the values of sensitive headers.
             Map.entry("GET app/{app}/endpoint/{endpoint}/headers", OWN_APPLICATION),
             Map.entry("PUT app/{app}/endpoint/{endpoint}/headers", OWN_APPLICATION),
@@ -95,7 +97,9 @@ final class Routes {
             Map.entry("POST auth/app-portal-access/{app}", OPERATOR),
             Map.entry("POST auth/dashboard-access/{app}", OPERATOR),
             Map.entry("POST auth/app/{app}/expire-all", OPERATOR),
-            Map.entry("POST auth/logout", TOKEN_HOLDER));
+            Map.entry("POST auth/logout", TOKEN_HOLDER),
+            // The portal asks what its own token may do.
+            Map.entry("GET auth/session", TOKEN_HOLDER));
 
     private Routes() {
     }

@@ -3,6 +3,7 @@ package dev.herald.portal.boundary;
 import dev.herald.app.control.Applications;
 import dev.herald.app.entity.Application;
 import dev.herald.platform.Times;
+import dev.herald.platform.auth.AppToken;
 import dev.herald.platform.auth.AppTokens;
 import dev.herald.platform.idempotency.NotReplayable;
 import dev.herald.platform.json.JsonBody;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,9 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/auth}: Svix's app-portal access. The operator asks for a token scoped to one
- * application and hands it to that application's owner (ScopeFilter keeps it there). Herald has
- * no portal UI: the answer's {@code url} is the application's own API address, with the token in
- * the fragment, which browsers and proxies never send to a server or write to access logs.
+ * application and hands it to that application's owner (ScopeFilter keeps it there). The
+ * answer's {@code url} opens Herald's customer portal ({@code /portal/}, static files in the WAR)
+ * with the token in the fragment, which browsers and proxies never send to a server or write to
+ * access logs; the portal reads it from there and calls this API with it.
  */
 @Path("auth")
 @Tag(name = "Authentication")
@@ -68,9 +71,50 @@ public class AuthResource {
         PortalAccessRequest in = PortalAccessRequest.read(JsonBody.readOptionalObject(headers, body, MAX_BODY));
         String token = tokens.issue(app.getId(), in.lifetime(), in.readOnly(), in.featureFlags(), in.sessionId());
         return Jsonp.PROVIDER.createObjectBuilder()
-                .add("url", uri.getBaseUriBuilder().path("app").path(app.getId()).fragment("token=" + token).build().toString())
+                .add("url", portalUrl(token))
                 .add("token", token)
                 .build();
+    }
+
+    /**
+     * {@code /portal/} beside {@code /api/v1}, wherever the API is mounted: the base URI is the
+     * API's, so the portal is two segments up.
+     */
+    private String portalUrl(String token) {
+        return uri.getBaseUri().resolve("../../portal/").toString() + "#token=" + token;
+    }
+
+    /**
+     * What the presented application token may do: its application, whether it is read-only and
+     * when it ends. The portal asks this first, so it offers no change a read-only token would be
+     * refused, and says when the link runs out.
+     */
+    @Operation(operationId = "v1.authentication.session", summary = "The presented application token: its application, read-only flag and expiry",
+            description = "Herald extension, for the customer portal. Only an application token has one.")
+    @APIResponse(responseCode = "200", description = "The token's scope",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AppPortalSessionOut")))
+    @GET
+    @Path("session")
+    public JsonObject session(@Context HttpHeaders headers) {
+        AppToken live = tokens.live(bearer(headers));
+        if (live == null) {
+            throw new Problem(ProblemType.FORBIDDEN, "Only an application token has a session; the operator's token is configured");
+        }
+        Application app = applications.require(live.getAppId());
+        var out = Jsonp.PROVIDER.createObjectBuilder()
+                .add("appId", app.getId())
+                .add("appName", app.getName())
+                .add("readOnly", live.isReadOnly())
+                .add("expiresAt", live.getExpiresAt().toString());
+        if (app.getUid() != null) {
+            out.add("appUid", app.getUid());
+        }
+        return out.build();
+    }
+
+    private static String bearer(HttpHeaders headers) {
+        String header = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+        return header == null || header.length() < 7 ? null : header.substring(7).trim();
     }
 
     /** Svix's older name for the same call (its DashboardAccessOut has the same two members). */
@@ -91,9 +135,7 @@ public class AuthResource {
     @POST
     @Path("logout")
     public Response logout(@Context HttpHeaders headers) {
-        String header = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String presented = header == null || header.length() < 7 ? null : header.substring(7).trim();
-        if (!tokens.revoke(presented)) {
+        if (!tokens.revoke(bearer(headers))) {
             throw new Problem(ProblemType.FORBIDDEN, "Only an application token can log out; the operator's token is configured");
         }
         return Response.noContent().build();

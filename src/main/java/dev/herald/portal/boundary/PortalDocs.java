@@ -23,9 +23,18 @@ final class PortalDocs {
 
     @Schema(name = "AppPortalAccessOut")
     static final class AccessOut {
-        @Schema(required = true, description = "The application's API address, token in the fragment")
+        @Schema(required = true, description = "The customer portal's address, the token in the fragment")
         public String url;
         @Schema(required = true, example = "appsk_…") public String token;
+    }
+
+    @Schema(name = "AppPortalSessionOut", description = "Herald extension: what the presented application token may do")
+    static final class SessionOut {
+        @Schema(required = true, example = "app_01k0000000000000000000000") public String appId;
+        public String appUid;
+        @Schema(required = true) public String appName;
+        @Schema(required = true, description = "Only GET requests are allowed") public boolean readOnly;
+        @Schema(required = true, format = "date-time") public String expiresAt;
     }
 
     @Schema(name = "ApplicationTokenExpireIn", description = "Every field optional",

@@ -127,6 +127,13 @@ final class EndpointDocs {
         public Integer overlapSeconds;
     }
 
+    @Schema(name = "EndpointSecretRotateOut", description = "Herald extension: Svix answers 204 without a body")
+    static final class RotateOut {
+        @Schema(required = true, description = "The new secret; shown only here") public String key;
+        @Schema(required = true, format = "date-time", description = "The old secret signs beside the new one until then")
+        public String previousSecretUntil;
+    }
+
     @Schema(name = "RecoverIn")
     static final class RecoverIn {
         @Schema(required = true, description = "Exhausted deliveries created since then are retried")

@@ -212,14 +212,19 @@ public class EndpointsResource {
     /**
      * Svix's rotate: a new secret (the one given, or a generated one). The old secret keeps
      * signing beside the new one for the overlap ({@code overlapSeconds}, Herald's, default
-     * from configuration), so receivers can switch without rejecting a webhook.
+     * from configuration), so receivers can switch without rejecting a webhook. Unlike Svix's
+     * 204, the answer carries the new secret, once, as creating an endpoint does: an application
+     * token may rotate, and cannot read {@code …/secret} afterwards (the SDKs ignore the body).
      */
     @Operation(operationId = "v1.endpoint.rotate-secret", summary = "Switch to a new signing secret",
-            description = "The old secret keeps signing beside the new one for the overlap.")
+            description = "The old secret keeps signing beside the new one for the overlap. The answer is the only "
+                    + "one, besides GET …/secret, that carries the new secret.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointSecretRotateIn")))
-    @APIResponse(responseCode = "204", description = "Rotated")
+    @APIResponse(responseCode = "200", description = "Rotated: the new secret and until when the old one still signs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointSecretRotateOut")))
     @POST
     @Path("{endpoint}/secret/rotate")
+    @dev.herald.platform.idempotency.ReplayWithout("key")
     public Response rotateSecret(@PathParam("endpoint") String id, @Context HttpHeaders headers, InputStream body) {
         Endpoint endpoint = endpoints.require(applications.require(appId), id);
         Fields f = Fields.of(JsonBody.readOptionalObject(headers, body, MAX_BODY));
@@ -231,10 +236,12 @@ public class EndpointsResource {
         f.validate();
         java.time.Instant until = dev.herald.platform.Times.now()
                 .plusSeconds(overlap != null ? overlap : rotationOverlapSeconds);
-        endpoint.rotateSecret(key != null ? key : WebhookSecret.generate(), until);
+        String next = key != null ? key : WebhookSecret.generate();
+        endpoint.rotateSecret(next, until);
         endpoint.touch();
         em.flush();
-        return Response.noContent().build();
+        return Response.ok(Jsonp.PROVIDER.createObjectBuilder().add("key", next)
+                .add("previousSecretUntil", until.toString()).build()).build();
     }
 
     private Response created(Application app, Input in) {

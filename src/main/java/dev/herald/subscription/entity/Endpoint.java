@@ -62,6 +62,10 @@ public class Endpoint {
     /** Since when every attempt has failed (null after a success): drives auto-disable. */
     private Instant failingSince;
 
+    /** Why Herald disabled the endpoint by itself; null when a person did, or it is enabled. */
+    @Column(length = 512)
+    private String disabledReason;
+
     /** Deliveries wait while paused (set by an operator over JMX). */
     private boolean paused;
 
@@ -162,8 +166,16 @@ public class Endpoint {
         return disabled;
     }
 
+    /** Through the API: a person's choice, so Herald's own reason no longer applies. */
     public void setDisabled(boolean disabled) {
+        if (disabled != this.disabled) {
+            this.disabledReason = null;
+        }
         this.disabled = disabled;
+    }
+
+    public String getDisabledReason() {
+        return disabledReason;
     }
 
     public Integer getRateLimit() {
