@@ -35,6 +35,36 @@ public class Applications {
                 .setParameter("uid", uid).getResultStream().findFirst().orElse(null);
     }
 
+    /**
+     * Svix's {@code application} in {@code MessageIn}: the application named by the path's uid,
+     * created with the message's first send. In a transaction of its own, before the message's;
+     * when a concurrent first send created it meanwhile, that one is answered.
+     */
+    public Application createOnFirstMessage(String uid, String name, String metadataJson) {
+        try {
+            return self().insert(uid, name, metadataJson);
+        } catch (RuntimeException lostRace) {
+            Application existing = byUid(uid);
+            if (existing == null) {
+                throw lostRace;
+            }
+            return existing;
+        }
+    }
+
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.REQUIRES_NEW)
+    public Application insert(String uid, String name, String metadataJson) {
+        Application app = new Application(name);
+        app.setUid(uid);
+        app.setMetadata(metadataJson);
+        em.persist(app);
+        return app;
+    }
+
+    private Applications self() {
+        return jakarta.enterprise.inject.spi.CDI.current().select(Applications.class).get();
+    }
+
     /** Removes the application and everything that belongs to it. */
     public void delete(Application app) {
         String id = app.getId();

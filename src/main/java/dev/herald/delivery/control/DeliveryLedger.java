@@ -165,6 +165,10 @@ public class DeliveryLedger {
                 disable(endpoint, "the receiver answered 410 Gone");
             }
         }
+        if (d.takeResendRequest(now)) {
+            // a resend asked for while this attempt was under way (issue 12)
+            queue.enqueue(List.of(new DeliveryQueue.Ticket(d.getId(), endpoint.getId(), task.attempt() + 1, 0)));
+        }
         if (failingSince != null && !failingSince.plus(settings.autoDisableAfter()).isAfter(now)) {
             disable(endpoint, "every attempt has failed since " + failingSince);
         }

@@ -14,6 +14,7 @@ import dev.herald.platform.json.JsonText;
 import dev.herald.platform.paging.ListResponse;
 import dev.herald.platform.paging.PageRequest;
 import dev.herald.platform.problem.Problem;
+import dev.herald.signing.Ed25519Key;
 import dev.herald.signing.WebhookSecret;
 import dev.herald.subscription.control.Endpoints;
 import dev.herald.subscription.control.TargetPolicy;
@@ -185,7 +186,8 @@ public class EndpointsResource {
     @Path("{endpoint}/secret")
     public JsonObject secret(@PathParam("endpoint") String id) {
         Endpoint endpoint = endpoints.require(applications.require(appId), id);
-        return Jsonp.PROVIDER.createObjectBuilder().add("key", endpoint.getSecret()).build();
+        // an Ed25519 key is shown by its public half only: the private one never leaves Herald
+        return Jsonp.PROVIDER.createObjectBuilder().add("key", WebhookSecret.shown(endpoint.getSecret())).build();
     }
 
     /**
@@ -228,13 +230,31 @@ public class EndpointsResource {
             f.error("key", WebhookSecret.problemWith(key), "value_error");
         }
         Integer overlap = f.optionalInt("overlapSeconds", 0, 30 * 24 * 3600);
+        String keyType = readKeyType(f);
         f.validate();
         java.time.Instant until = dev.herald.platform.Times.now()
                 .plusSeconds(overlap != null ? overlap : rotationOverlapSeconds);
-        endpoint.rotateSecret(key != null ? key : WebhookSecret.generate(), until);
+        endpoint.rotateSecret(key != null ? key : newKey(keyType), until);
         endpoint.touch();
         em.flush();
         return Response.noContent().build();
+    }
+
+    /**
+     * Herald extension {@code keyType}: {@code "hmac-sha256"} (Standard Webhooks {@code v1},
+     * the default) or {@code "ed25519"} ({@code v1a}: receivers verify with the public key).
+     */
+    static String readKeyType(Fields f) {
+        String keyType = f.optionalString("keyType", 32);
+        if (keyType != null && !keyType.equals("hmac-sha256") && !keyType.equals("ed25519")) {
+            f.error("keyType", "must be 'hmac-sha256' or 'ed25519'", "value_error");
+            return null;
+        }
+        return keyType;
+    }
+
+    static String newKey(String keyType) {
+        return "ed25519".equals(keyType) ? Ed25519Key.generate() : WebhookSecret.generate();
     }
 
     private Response created(Application app, Input in) {
@@ -242,13 +262,13 @@ public class EndpointsResource {
             throw Problem.conflict("The application allows at most " + app.getMaxEndpoints()
                     + " endpoints (its maxEndpoints); delete one first");
         }
-        String secret = in.secret == null ? WebhookSecret.generate() : in.secret;
+        String secret = in.secret != null ? in.secret : newKey(in.keyType);
         Endpoint endpoint = new Endpoint(app, in.url, secret);
         in.applyTo(endpoint, true);
         em.persist(endpoint);
         em.flush();
         // the one answer, besides GET …/secret, that shows the secret
-        return Response.status(Response.Status.CREATED).entity(EndpointOut.of(endpoint).withSecret(secret)).build();
+        return Response.status(Response.Status.CREATED).entity(EndpointOut.of(endpoint).withSecret(WebhookSecret.shown(secret))).build();
     }
 
     /** An endpoint switched back on gets what it is owed. */
@@ -290,6 +310,8 @@ public class EndpointsResource {
         Integer version;
         Map<String, String> metadata;
         String secret;
+        /** Herald extension: the kind of key to generate when no secret is given. */
+        String keyType;
         String retrySchedule;
         EndpointContract contract;
 
@@ -317,8 +339,8 @@ public class EndpointsResource {
             }
             in.uid = f.optionalUid("uid");
             // Svix's OpenAPI says filterTypes; some SDK models say eventTypes. Accept either.
-            in.filterTypes = f.optionalStringSet("filterTypes", 1000, 256);
-            Set<String> eventTypes = f.optionalStringSet("eventTypes", 1000, 256);
+            in.filterTypes = f.optionalEventTypeSet("filterTypes", 1000);
+            Set<String> eventTypes = f.optionalEventTypeSet("eventTypes", 1000);
             if (in.filterTypes != null && eventTypes != null && !in.filterTypes.equals(eventTypes)) {
                 f.error("eventTypes", "differs from filterTypes; send one of them", "value_error");
             } else if (in.filterTypes == null) {
@@ -337,6 +359,7 @@ public class EndpointsResource {
             in.version = f.optionalInt("version", 1, 1);
             in.metadata = f.optionalStringMap("metadata", 64);
             in.secret = f.optionalString("secret", 128);
+            in.keyType = readKeyType(f);
             if (in.secret != null) {
                 String problem = WebhookSecret.problemWith(in.secret);
                 if (problem != null) {
