@@ -21,6 +21,9 @@ public class Applications {
     }
 
     public Application find(String idOrUid) {
+        if (Application.OPERATIONAL_ID.equals(idOrUid)) {
+            return null; // reached only through /operational-webhook/…
+        }
         if (idOrUid.startsWith("app_")) {
             Application byId = em.find(Application.class, idOrUid);
             if (byId != null) {

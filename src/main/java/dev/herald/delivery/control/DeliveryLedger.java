@@ -38,6 +38,9 @@ public class DeliveryLedger {
     @Inject
     Event<EndpointDisabled> disabled;
 
+    @Inject
+    Event<AttemptSignal> signals;
+
     /** Claims several attempts in one transaction (group commit); a null for each stale or waiting ticket. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<DeliveryTask> beginAll(List<DeliveryQueue.Ticket> tickets) {
@@ -139,10 +142,11 @@ public class DeliveryLedger {
 
     private DeliveryStats.AttemptOutcome record(DeliveryTask task, Outcome outcome) {
         Instant now = Times.now();
-        em.persist(new Attempt(task.appId(), task.msgId(), task.eventType(), task.eventId(), task.endpointId(),
+        Attempt attempt = new Attempt(task.appId(), task.msgId(), task.eventType(), task.eventId(), task.endpointId(),
                 task.deliveryId(), task.url(),
                 task.attempt(), task.manual(), outcome.succeeded(), outcome.statusCode(), truncate(outcome.response()),
-                outcome.durationMs(), now));
+                outcome.durationMs(), now);
+        em.persist(attempt);
         Delivery d = em.find(Delivery.class, task.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
         if (d == null) {
             // the endpoint was deleted meanwhile: log the attempt, owe nothing
@@ -165,6 +169,9 @@ public class DeliveryLedger {
                 disable(endpoint, "the receiver answered 410 Gone");
             }
         }
+        // operational webhooks (issue 12) observe this; the ledger only says what happened
+        AttemptSignal.kindOf(decision.verdict(), task.attempt()).ifPresent(kind -> signals.fire(new AttemptSignal(kind,
+                task.appId(), task.msgId(), task.eventId(), task.endpointId(), attempt.getId(), outcome.statusCode(), now)));
         if (d.takeResendRequest(now)) {
             // a resend asked for while this attempt was under way (issue 12)
             queue.enqueue(List.of(new DeliveryQueue.Ticket(d.getId(), endpoint.getId(), task.attempt() + 1, 0)));

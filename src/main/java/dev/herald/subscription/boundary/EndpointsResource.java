@@ -16,6 +16,7 @@ import dev.herald.platform.paging.PageRequest;
 import dev.herald.platform.problem.Problem;
 import dev.herald.signing.Ed25519Key;
 import dev.herald.signing.WebhookSecret;
+import dev.herald.subscription.control.EndpointChanged;
 import dev.herald.subscription.control.Endpoints;
 import dev.herald.subscription.control.TargetPolicy;
 import dev.herald.subscription.control.UrlGuard;
@@ -72,6 +73,9 @@ public class EndpointsResource {
 
     @Inject
     Requeuer requeuer;
+
+    @Inject
+    jakarta.enterprise.event.Event<EndpointChanged> changed;
 
     @Inject
     @ConfigProperty(name = "herald.secret.rotation-overlap-seconds", defaultValue = "86400")
@@ -142,6 +146,7 @@ public class EndpointsResource {
         endpoint.touch();
         em.flush();
         resumeIfEnabled(endpoint, wasDisabled);
+        changed.fire(new EndpointChanged(EndpointChanged.Change.UPDATED, app.getId(), endpoint.getId(), endpoint.getUid()));
         return Response.ok(EndpointOut.of(endpoint)).build();
     }
 
@@ -166,6 +171,7 @@ public class EndpointsResource {
         endpoint.touch();
         em.flush();
         resumeIfEnabled(endpoint, wasDisabled);
+        changed.fire(new EndpointChanged(EndpointChanged.Change.UPDATED, app.getId(), endpoint.getId(), endpoint.getUid()));
         return EndpointOut.of(endpoint);
     }
 
@@ -174,7 +180,10 @@ public class EndpointsResource {
     @DELETE
     @Path("{endpoint}")
     public Response delete(@PathParam("endpoint") String id) {
-        endpoints.delete(endpoints.require(applications.require(appId), id));
+        Endpoint endpoint = endpoints.require(applications.require(appId), id);
+        changed.fire(new EndpointChanged(EndpointChanged.Change.DELETED, endpoint.getApp().getId(), endpoint.getId(),
+                endpoint.getUid()));
+        endpoints.delete(endpoint);
         return Response.noContent().build();
     }
 
@@ -267,6 +276,7 @@ public class EndpointsResource {
         in.applyTo(endpoint, true);
         em.persist(endpoint);
         em.flush();
+        changed.fire(new EndpointChanged(EndpointChanged.Change.CREATED, app.getId(), endpoint.getId(), endpoint.getUid()));
         // the one answer, besides GET …/secret, that shows the secret
         return Response.status(Response.Status.CREATED).entity(EndpointOut.of(endpoint).withSecret(WebhookSecret.shown(secret))).build();
     }
@@ -298,7 +308,7 @@ public class EndpointsResource {
     }
 
     /** EndpointIn / EndpointPatch, read strictly. */
-    private static final class Input {
+    static final class Input {
         Fields fields;
         String url;
         String description;
