@@ -83,7 +83,7 @@ class JavaClientsIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("herald.war")))
-                .addClasses(JmxProbe.class);
+                .addClasses(JmxProbe.class, AgeingProbe.class);
     }
 
     @BeforeAll
@@ -322,6 +322,29 @@ class JavaClientsIT {
                 .add("secret", "whsk_" + Base64.getEncoder().encodeToString(new byte[64])).build());
         assertEquals(422, badKey.status(), badKey.body());
         assertTrue(badKey.body().contains("secret"), badKey.body());
+    }
+
+    @Test
+    @Order(6)
+    void aShorterPayloadRetentionExpungesThePayloadOnceDeliveredAndKeepsTheMessage() throws Exception {
+        Svix svix = svix();
+        svix.getEndpoint().create("java-newcomer", new EndpointIn().url(URI.create(receiver.url("/retained"))));
+        MessageOut shortLived = svix.getMessage().create("java-newcomer", new MessageIn().eventType("shop.secret")
+                .payload("{\"card\":\"4242\"}").payloadRetentionHours(1L));
+        MessageOut kept = svix.getMessage().create("java-newcomer", new MessageIn().eventType("shop.secret")
+                .payload("{\"card\":\"5555\"}"));
+        Waits.until(() -> receiver.at("/retained").size() >= 2, Duration.ofSeconds(20));
+        Api age = new Api(Api.root(base) + "/api/v1/_test/age", TOKEN);
+        assertEquals(1, age.post("/msg/" + shortLived.getId() + "/payload-expiry?hours=2", "", null).json().getInt("messages"));
+        assertEquals(0, age.post("/msg/" + kept.getId() + "/payload-expiry?hours=2", "", null).json().getInt("messages"));
+
+        Api jmx = new Api(Api.root(base) + "/api/v1/_test/jmx", TOKEN);
+        assertEquals(200, jmx.post("/purgeNow?name=herald:type%3DRetention", "", null).status());
+        Map<?, ?> expunged = (Map<?, ?>) svix.getMessage().get("java-newcomer", shortLived.getId()).getPayload();
+        assertEquals(Map.of(), expunged, "the payload is gone, the message stays");
+        assertEquals("5555", ((Map<?, ?>) svix.getMessage().get("java-newcomer", kept.getId()).getPayload()).get("card"));
+        assertEquals(1, svix.getMessageAttempt().listByMsg("java-newcomer", shortLived.getId()).getData().size(),
+                "its delivery log stays for the server's period");
     }
 
     // ---- operational webhooks: one test per event ----
