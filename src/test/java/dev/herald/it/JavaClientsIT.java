@@ -322,6 +322,11 @@ class JavaClientsIT {
                 .add("secret", "whsk_" + Base64.getEncoder().encodeToString(new byte[64])).build());
         assertEquals(422, badKey.status(), badKey.body());
         assertTrue(badKey.body().contains("secret"), badKey.body());
+        Api.Answer wrongScheme = api().post("/app/keys/endpoint", Json.createObjectBuilder().add("url", receiver.url("/x"))
+                .add("keyType", "ed25519").add("signature", Json.createObjectBuilder().add("scheme", "timestamped-hmac"))
+                .build());
+        assertEquals(422, wrongScheme.status(), wrongScheme.body());
+        assertTrue(wrongScheme.body().contains("keyType"), wrongScheme.body());
     }
 
     @Test

@@ -240,6 +240,9 @@ public class EndpointsResource {
         }
         Integer overlap = f.optionalInt("overlapSeconds", 0, 30 * 24 * 3600);
         String keyType = readKeyType(f);
+        if (Ed25519Key.isSecretKey(key) || "ed25519".equals(keyType)) {
+            requireEd25519Fits(f, endpoint.getContract(), key != null ? "key" : "keyType");
+        }
         f.validate();
         java.time.Instant until = dev.herald.platform.Times.now()
                 .plusSeconds(overlap != null ? overlap : rotationOverlapSeconds);
@@ -260,6 +263,14 @@ public class EndpointsResource {
             return null;
         }
         return keyType;
+    }
+
+    /** An Ed25519 key signs Standard Webhooks' v1a only; timestamped-hmac needs an HMAC secret. */
+    static void requireEd25519Fits(Fields f, EndpointContract contract, String field) {
+        if (contract.signature().scheme() == EndpointContract.Scheme.TIMESTAMPED_HMAC) {
+            f.error(field, "an Ed25519 key signs only with the standard-webhooks scheme (v1a); timestamped-hmac "
+                    + "needs an HMAC secret", "value_error");
+        }
     }
 
     static String newKey(String keyType) {
@@ -380,6 +391,9 @@ public class EndpointsResource {
             in.retrySchedule = RetrySchedule.readField(f, "retrySchedule");
             // Herald extensions: the delivery contract (method, format, signature, auth, headers, …)
             in.contract = ContractInput.read(json, f, current);
+            if (in.contract != null && (Ed25519Key.isSecretKey(in.secret) || "ed25519".equals(in.keyType))) {
+                requireEd25519Fits(f, in.contract, in.secret != null ? "secret" : "keyType");
+            }
             if (patch && f.present("url") && !f.has("url")) {
                 f.error("url", "must not be null", "type_error.none.not_allowed");
             }
