@@ -78,8 +78,21 @@ public class CapturePublisher {
                 LOG.fine(() -> "No application for tenant " + e.root.tenantId() + ": " + eventType + " not sent");
                 continue;
             }
-            ingest.accept(app, eventType, payload, null, null, e.root.endpointUrls());
+            ingest.accept(app, eventType, payload, eventId(e.root.webhookId(), op), null, e.root.endpointUrls());
         }
+    }
+
+    /**
+     * The message's {@code eventId} names the object that caused it, so a delivery in the log
+     * (whose attempts show {@code eventId}) traces back to it, as TalentLynk's log shows related
+     * entity ids: {@code <object id>.<operation>.<unique suffix>}, within Svix's eventId rules.
+     */
+    static String eventId(String objectId, Operation op) {
+        String object = objectId == null ? "object" : objectId.replaceAll("[^a-zA-Z0-9\\-_.]", "-");
+        String suffix = dev.herald.platform.Ids.next("e").substring(2);
+        String id = object + "." + op.name().toLowerCase(java.util.Locale.ROOT) + "." + suffix;
+        // the suffix keeps it unique; the object id is cut rather than the suffix
+        return id.length() <= 256 ? id : object.substring(0, 256 - (id.length() - object.length())) + id.substring(object.length());
     }
 
     /** What the change amounts to, or null when it sends nothing. */

@@ -51,6 +51,23 @@ public class Application {
     protected Application() {
     }
 
+    /**
+     * The operator's own application, which holds the endpoints registered for operational
+     * webhooks (Svix's {@code /operational-webhook/endpoint}) and their messages, so they are
+     * signed, retried and logged like any other. No API path reaches it as an application.
+     */
+    public static final String OPERATIONAL_ID = "app_herald_operational";
+
+    public static Application operational() {
+        Application app = new Application("Operational webhooks");
+        app.id = OPERATIONAL_ID;
+        return app;
+    }
+
+    public boolean isOperational() {
+        return OPERATIONAL_ID.equals(id);
+    }
+
     public Application(String name) {
         this.id = Ids.next("app");
         this.name = name;

@@ -57,6 +57,9 @@ public class DeliveryLedger {
     EndpointViews endpointViews;
 
     @Inject
+    Event<AttemptSignal> signals;
+
+    @Inject
     RecentMessages recent;
 
     @Resource(lookup = HeraldResources.DATASOURCE)
@@ -349,6 +352,28 @@ public class DeliveryLedger {
                     case RETRY -> DeliveryStats.AttemptOutcome.FAILED_WILL_RETRY;
                     case EXHAUSTED, GONE -> DeliveryStats.AttemptOutcome.EXHAUSTED;
                 });
+            }
+            // operational webhooks (issue 12) observe these; the ledger only says what happened
+            for (int i = 0; i < finished.size(); i++) {
+                if (!applied[i]) {
+                    continue;
+                }
+                DeliveryTask task = finished.get(i).task();
+                DeliveryRows.AttemptRow row = attempts.get(i);
+                AttemptSignal.kindOf(decisions.get(i).verdict(), task.attempt()).ifPresent(kind -> signals.fire(
+                        new AttemptSignal(kind, task.appId(), task.msgId(), task.eventId(), task.endpointId(), row.id(),
+                                row.statusCode(), now)));
+            }
+            // resends asked for while these attempts were under way start their chains now
+            java.util.Set<String> resent = DeliveryRows.startPendingResends(c, endings, now);
+            if (!resent.isEmpty()) {
+                retries.removeIf(r -> resent.contains(r.deliveryId()));
+                for (Finished f : finished) {
+                    if (resent.contains(f.task().deliveryId())) {
+                        retries.add(new DeliveryQueue.Ticket(f.task().deliveryId(), f.task().endpointId(),
+                                f.task().attempt() + 1, 0));
+                    }
+                }
             }
             // an endpoint that both failed and succeeded in this batch is not failing
             succeeded.forEach(failing::remove);

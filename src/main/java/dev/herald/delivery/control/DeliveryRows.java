@@ -265,4 +265,48 @@ final class DeliveryRows {
             ps.executeBatch();
         }
     }
+
+    /**
+     * Starts the chains of resends asked for while these attempts were under way (Svix queues a
+     * resend instead of refusing it): the row waits again, as a manual chain. Answers the ids.
+     */
+    static java.util.Set<String> startPendingResends(Connection c, List<Ending> endings, Instant now) throws SQLException {
+        java.util.Set<String> pending = new java.util.HashSet<>();
+        if (endings.isEmpty()) {
+            return pending;
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < endings.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?");
+        }
+        try (PreparedStatement ps = c.prepareStatement("select id from herald_delivery where resendPending = true and id in ("
+                + in + ")")) {
+            for (int i = 0; i < endings.size(); i++) {
+                ps.setString(i + 1, endings.get(i).deliveryId());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pending.add(rs.getString(1));
+                }
+            }
+        }
+        java.util.Set<String> started = new java.util.HashSet<>();
+        if (pending.isEmpty()) {
+            return started;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update herald_delivery set resendPending = false, chainStart = attempts, "
+                + "manualChain = true, status = 'PENDING', nextAttemptAt = ?, sendingSince = null, sendingUntil = null, "
+                + "lastQueuedAt = ?, updatedAt = ?, version = version + 1 where id = ? and resendPending = true")) {
+            for (String id : pending) {
+                ps.setObject(1, at(now));
+                ps.setObject(2, at(now));
+                ps.setObject(3, at(now));
+                ps.setString(4, id);
+                if (ps.executeUpdate() == 1) {
+                    started.add(id);
+                }
+            }
+        }
+        return started;
+    }
 }

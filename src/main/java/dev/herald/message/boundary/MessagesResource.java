@@ -38,6 +38,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -96,10 +97,15 @@ public class MessagesResource {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Response create(@PathParam("app") String appId, @Context HttpHeaders headers, InputStream body,
             @QueryParam("with_content") String withContent) {
-        Applications.AppView app = applications.requireView(appId);
-        int limit = MessageLimits.maxPayloadBytes(app.maxPayloadBytes(), maxPayloadBytes);
+        Applications.AppView app = applications.findView(appId);
+        int limit = MessageLimits.maxPayloadBytes(app == null ? null : app.maxPayloadBytes(), maxPayloadBytes);
         JsonObject json = JsonBody.readObject(headers, body, limit + 16 * 1024);
         Fields f = Fields.of(json);
+        if (app == null && !f.has("application")) {
+            throw Problem.notFound("Application", appId);
+        }
+        NewApplication newApp = app == null ? NewApplication.read(f, appId) : null;
+        Duration retention = payloadRetention(f);
         String eventType = f.requiredString("eventType", 256);
         if (eventType != null && !EVENT_TYPE.matcher(eventType).matches()) {
             f.error("eventType", "may contain only letters, digits, '-', '_' and '.'", "value_error.str.regex");
@@ -123,15 +129,62 @@ public class MessagesResource {
             });
         }
         f.validate();
+        if (app == null) {
+            Application created = applications.createOnFirstMessage(newApp.uid(), newApp.name(), newApp.metadataJson());
+            app = new Applications.AppView(created.getId(), created.getMaxPayloadBytes());
+        }
         String payloadJson = rawPayload != null ? rawPayload : payload.toString();
         if (payloadJson.getBytes(StandardCharsets.UTF_8).length > limit) {
             throw new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The payload is larger than " + limit + " bytes");
         }
         Message message = batcher.accept(app.id(), eventType, payloadJson, eventId, channels,
                 endpointUrls == null ? Map.of() : endpointUrls, INGEST_TIMEOUT_MILLIS);
+        if (retention != null) {
+            messages.expirePayloadAt(message.getId(), message.getTimestamp().plus(retention));
+        }
         boolean content = QueryValues.bool("with_content", withContent, true);
         return Response.accepted(MessageOut.of(message, !content ? JsonValue.EMPTY_JSON_OBJECT
                 : rawPayload != null ? raw[0] : payload)).build();
+    }
+
+    /**
+     * Svix's {@code payloadRetentionPeriod} (days, 5 to 90) or {@code payloadRetentionHours}
+     * (1 to 2160), at most one of them; null when neither is given.
+     */
+    static Duration payloadRetention(Fields f) {
+        Integer days = f.optionalInt("payloadRetentionPeriod", 5, 90);
+        Integer hours = f.optionalInt("payloadRetentionHours", 1, 2160);
+        if (days != null && hours != null) {
+            f.error("payloadRetentionHours", "give payloadRetentionPeriod or payloadRetentionHours, not both",
+                    "value_error");
+            return null;
+        }
+        return days != null ? Duration.ofDays(days) : hours != null ? Duration.ofHours(hours) : null;
+    }
+
+    /**
+     * Svix's {@code application} in {@code MessageIn}: when the path names no application yet,
+     * the message creates it, under the path's uid. Ignored when the application exists.
+     */
+    record NewApplication(String uid, String name, String metadataJson) {
+        static NewApplication read(Fields f, String pathUid) {
+            JsonObject in = f.requiredObject("application");
+            if (in == null) {
+                return null;
+            }
+            Fields a = f.nested("application", in);
+            String name = a.requiredString("name", 256);
+            String uid = a.optionalUid("uid");
+            Map<String, String> metadata = a.optionalStringMap("metadata", 64);
+            if (!Fields.isUid(pathUid) || pathUid.startsWith("app_")) {
+                f.error("application", "the path names no application and is not a uid one could be created under",
+                        "value_error");
+            } else if (uid != null && !uid.equals(pathUid)) {
+                f.error("application.uid", "must be the uid the path names ('" + pathUid + "')", "value_error");
+            }
+            return new NewApplication(pathUid, name,
+                    metadata == null ? null : dev.herald.platform.json.JsonText.ofMap(metadata));
+        }
     }
 
     /**
@@ -202,14 +255,16 @@ public class MessagesResource {
 
     /** Svix's resend: one more delivery of this message to this endpoint, logged as manual. */
     @Operation(operationId = "v1.message-attempt.resend", summary = "Deliver a message to an endpoint again")
-    @APIResponse(responseCode = "202", description = "A fresh retry chain was queued")
+    @APIResponse(responseCode = "202", description = "A fresh retry chain was queued (after the attempt under way, "
+            + "if there is one)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EmptyResponse")))
     @POST
     @Path("{msg}/endpoint/{endpoint}/resend")
     public Response resend(@PathParam("app") String appId, @PathParam("msg") String msgId, @PathParam("endpoint") String endpointId) {
         Application app = applications.require(appId);
         Message message = messages.require(app, msgId);
         redelivery.resend(message, endpoints.require(app, endpointId));
-        return Response.accepted().build();
+        // Svix answers EmptyResponse, {}: its SDKs parse every answer body as JSON.
+        return Response.accepted(JsonValue.EMPTY_JSON_OBJECT).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @Operation(operationId = "v1.message.get", summary = "Get a message by id or eventId")

@@ -57,6 +57,22 @@ public class DeliveryOperations implements DeliveryOperationsMBean {
         return settings.schedule().maxAttempts();
     }
 
+    // The design card's words for what the schedule says; the schedule stays the one truth.
+    @Override
+    public void setMaxAttempts(int attempts) {
+        settings.setSchedule(settings.schedule().withMaxAttempts(attempts));
+    }
+
+    @Override
+    public long getRedeliveryDelay() {
+        return settings.schedule().redeliveryDelay().toSeconds();
+    }
+
+    @Override
+    public void setRedeliveryDelay(long seconds) {
+        settings.setSchedule(settings.schedule().withRedeliveryDelay(java.time.Duration.ofSeconds(seconds)));
+    }
+
     @Override
     public int getEndpointConcurrency() {
         return settings.endpointConcurrency();

@@ -10,7 +10,15 @@ public interface DeliveryOperationsMBean {
 
     void setDefaultRetrySchedule(String seconds);
 
+    /** The schedule's length; setting it cuts the schedule or repeats its last delay. */
     int getMaxAttempts();
+
+    void setMaxAttempts(int attempts);
+
+    /** Seconds before the first retry; setting it makes every retry wait that long. */
+    long getRedeliveryDelay();
+
+    void setRedeliveryDelay(long seconds);
 
     /** Attempts that may run at once to one endpoint. */
     int getEndpointConcurrency();

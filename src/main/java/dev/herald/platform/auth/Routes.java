@@ -64,6 +64,14 @@ final class Routes {
             Map.entry("GET app/{app}/attempt/msg/{msg}", OWN_APPLICATION),
             Map.entry("GET app/{app}/delivery", OWN_APPLICATION),
 
+            Map.entry("GET operational-webhook/endpoint", OPERATOR),
+            Map.entry("POST operational-webhook/endpoint", OPERATOR),
+            Map.entry("GET operational-webhook/endpoint/{endpoint}", OPERATOR),
+            Map.entry("PUT operational-webhook/endpoint/{endpoint}", OPERATOR),
+            Map.entry("DELETE operational-webhook/endpoint/{endpoint}", OPERATOR),
+            Map.entry("GET operational-webhook/endpoint/{endpoint}/secret", OPERATOR),
+            Map.entry("POST operational-webhook/endpoint/{endpoint}/secret/rotate", OPERATOR),
+
             Map.entry("GET event-type", CATALOG),
             Map.entry("GET event-type/{name}", CATALOG),
             Map.entry("POST event-type", OPERATOR),

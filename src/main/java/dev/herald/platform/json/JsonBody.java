@@ -34,6 +34,10 @@ public final class JsonBody {
 
     public static JsonObject readObject(HttpHeaders headers, InputStream in, int maxBytes) {
         String contentType = headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (headers != null && contentType == null) {
+            // Svix answers a body without a Content-Type as it answers a wrong one
+            throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json, with that Content-Type");
+        }
         if (contentType != null) {
             MediaType type;
             try {
