@@ -13,7 +13,11 @@ public interface WebhookRoot {
     /** The root's id as the payload shows it. */
     String webhookId();
 
-    /** The tenant, i.e. the uid of the Herald application its events go to. */
+    /**
+     * The tenant, i.e. the uid of the Herald application its events go to, unless configuration
+     * names one for this root's type ({@code herald.capture.application.<svc>.<object>}); null when
+     * configuration decides ({@code herald.capture.application}).
+     */
     String tenantId();
 
     /** Soft-deleted: the change that sets this sends {@code deleted}, not {@code updated}. */
@@ -32,7 +36,7 @@ public interface WebhookRoot {
      * {@link WebhookObject}; lifecycle events (interview.completed, session.paused…) override it.
      */
     default String eventTypeFor(Operation operation) {
-        return EventNames.eventType(getClass(), operation);
+        return EventTypes.eventType(getClass(), operation);
     }
 
     /**

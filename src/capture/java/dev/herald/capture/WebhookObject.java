@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * {@code name} give the subscription key {@code can.candidate.created} and the event type
  * {@code can_candidate_created}. A {@code versioned} root has no history table of its own:
  * its {@code updated} payloads are {@code {"old": …, "new": …}}, with {@code old} read from the
- * snapshots Herald keeps.
+ * snapshots the library keeps in the application's database ({@code herald_snapshot}).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -1,33 +1,34 @@
 package dev.herald.capture;
 
-import dev.herald.app.control.Applications;
-import dev.herald.app.entity.Application;
-import dev.herald.message.control.Ingest;
-import dev.herald.platform.Times;
-import dev.herald.platform.json.JsonText;
-import dev.herald.platform.json.Jsonp;
+import dev.herald.capture.outbox.Outbox;
+import dev.herald.capture.outbox.VersionedSnapshots;
+import dev.herald.capture.relay.Relay;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.logging.Logger;
 
 /**
- * Turns a transaction's changes into messages, inside that transaction: roots whose
+ * Turns a transaction's changes into outbox rows, inside that transaction: roots whose
  * subordinates changed are touched (and flushed, so {@code updated_at} is what the snapshot
- * shows); each changed root then becomes one message, named by its operation, with its visible
- * snapshot, or {@code {old, new}} for a versioned root, ingested exactly as the API ingests.
+ * shows); each changed root then becomes one row, named by its operation, with its visible
+ * snapshot, or {@code {old, new}} for a versioned root. The relay posts the rows to Herald after
+ * the commit; a rollback takes them with it. {@code @Captures} calls this when its method
+ * returns; a boundary that must answer with what the webhook carries (a version, a timestamp)
+ * may call it earlier.
  */
 @ApplicationScoped
 public class CapturePublisher {
     private static final Logger LOG = Logger.getLogger(CapturePublisher.class.getName());
 
-    @PersistenceContext(unitName = "herald")
+    /** The application's persistence unit: the library's rows commit with its own changes. */
+    @PersistenceContext
     EntityManager em;
 
     @Resource
@@ -37,10 +38,16 @@ public class CapturePublisher {
     ChangeSet changes;
 
     @Inject
-    Applications applications;
+    ApplicationRouting routing;
 
     @Inject
-    Ingest ingest;
+    Outbox outbox;
+
+    @Inject
+    VersionedSnapshots snapshots;
+
+    @Inject
+    Relay relay;
 
     public void publish() {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
@@ -58,6 +65,7 @@ public class CapturePublisher {
             }
             em.flush();
         }
+        boolean wrote = false;
         for (ChangeSet.Entry e : changes.unpublished()) {
             e.published = true;
             Operation op = operation(e);
@@ -67,18 +75,26 @@ public class CapturePublisher {
             String eventType = e.root.eventTypeFor(op);
             JsonObject current = SnapshotRules.visible(e.root.webhookSnapshot());
             String payload = current.toString();
-            if (isVersioned(e.root)) {
-                payload = versioned(e.root, op, current);
+            WebhookObject object = EventTypes.annotationOrNull(e.root.getClass());
+            if (object != null && object.versioned()) {
+                // filed even when no event is named: the next update's old is this state
+                payload = snapshots.file(EventTypes.rootType(e.root.getClass()), e.root.webhookId(), current,
+                        op == Operation.UPDATED);
             }
             if (eventType == null) {
                 continue;
             }
-            Application app = applications.byUid(e.root.tenantId());
+            String app = routing.applicationFor(e.root);
             if (app == null) {
-                LOG.fine(() -> "No application for tenant " + e.root.tenantId() + ": " + eventType + " not sent");
+                LOG.warning(() -> "No Herald application for " + e.root.getClass().getSimpleName() + " "
+                        + e.root.webhookId() + " (no tenant, no herald.capture.application): " + eventType + " not sent");
                 continue;
             }
-            ingest.accept(app, eventType, payload, null, null, e.root.endpointUrls());
+            outbox.add(app, eventType, payload, e.root.endpointUrls());
+            wrote = true;
+        }
+        if (wrote && changes.firstWakeRequest()) {
+            transactions.registerInterposedSynchronization(new WakeAfterCommit(relay));
         }
     }
 
@@ -97,29 +113,17 @@ public class CapturePublisher {
         return e.updated || e.bubbled ? Operation.UPDATED : null;
     }
 
-    private static boolean isVersioned(WebhookRoot root) {
-        for (Class<?> c = root.getClass(); c != null; c = c.getSuperclass()) {
-            WebhookObject object = c.getAnnotation(WebhookObject.class);
-            if (object != null) {
-                return object.versioned();
+    /** The rows are visible to the relay only after the commit: wake it then, not before. */
+    private record WakeAfterCommit(Relay relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wake();
             }
         }
-        return false; // lifecycle roots name their own events and keep no snapshots
-    }
-
-    /** Files the new snapshot and answers {@code {"old", "new"}} (old is null the first time). */
-    private String versioned(WebhookRoot root, Operation op, JsonObject current) {
-        String type = EventNames.rootType(root.getClass());
-        SnapshotVersion latest = em.createQuery("select s from SnapshotVersion s where s.rootType = :type and "
-                + "s.rootId = :id order by s.version desc", SnapshotVersion.class)
-                .setParameter("type", type).setParameter("id", root.webhookId()).setMaxResults(1)
-                .getResultStream().findFirst().orElse(null);
-        int next = latest == null ? 1 : latest.getVersion() + 1;
-        em.persist(new SnapshotVersion(type, root.webhookId(), next, current.toString(), Times.now()));
-        if (op != Operation.UPDATED) {
-            return current.toString();
-        }
-        JsonValue old = latest == null ? JsonValue.NULL : JsonText.parse(latest.getSnapshot());
-        return Jsonp.PROVIDER.createObjectBuilder().add("old", old).add("new", current).build().toString();
     }
 }

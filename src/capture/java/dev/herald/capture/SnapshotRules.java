@@ -1,11 +1,11 @@
 package dev.herald.capture;
 
-import dev.herald.platform.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.Set;
 
 /**
@@ -14,13 +14,16 @@ import java.util.Set;
  * array. Plain Java.
  */
 public final class SnapshotRules {
+    /** Looked up once: Payara's {@code Json.createXxx} asks the service loader on every call. */
+    static final JsonProvider JSON = JsonProvider.provider();
+
     static final Set<String> HIDDEN = Set.of("tenant_id", "tenantId", "is_deleted", "isDeleted");
 
     private SnapshotRules() {
     }
 
     public static JsonObject visible(JsonObject snapshot) {
-        JsonObjectBuilder out = Jsonp.PROVIDER.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         snapshot.forEach((key, value) -> {
             if (!HIDDEN.contains(key)) {
                 out.add(key, visible(value));
@@ -38,7 +41,7 @@ public final class SnapshotRules {
     }
 
     static JsonArray visible(JsonArray array) {
-        JsonArrayBuilder out = Jsonp.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder out = JSON.createArrayBuilder();
         for (JsonValue item : array) {
             if (item instanceof JsonObject o && isSoftDeleted(o)) {
                 continue;
