@@ -3,7 +3,6 @@ package dev.herald.capture;
 import dev.herald.capture.outbox.Outbox;
 import dev.herald.capture.outbox.VersionedSnapshots;
 import dev.herald.capture.relay.Relay;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -27,12 +26,9 @@ import java.util.logging.Logger;
 public class CapturePublisher {
     private static final Logger LOG = Logger.getLogger(CapturePublisher.class.getName());
 
-    /** The application's persistence unit: the library's rows commit with its own changes. */
+    /** The application's persistence unit: the rows commit with its own changes. */
     @PersistenceContext
     EntityManager em;
-
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     @Inject
     ChangeSet changes;
@@ -50,7 +46,7 @@ public class CapturePublisher {
     Relay relay;
 
     public void publish() {
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        if (StandardResources.transactions().getTransactionStatus() != Status.STATUS_ACTIVE) {
             return;
         }
         em.flush(); // the callbacks fire now, and fill the change set
@@ -94,7 +90,7 @@ public class CapturePublisher {
             wrote = true;
         }
         if (wrote && changes.firstWakeRequest()) {
-            transactions.registerInterposedSynchronization(new WakeAfterCommit(relay));
+            StandardResources.transactions().registerInterposedSynchronization(new WakeAfterCommit(relay));
         }
     }
 

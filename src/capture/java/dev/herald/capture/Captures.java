@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
 /**
  * On a transactional boundary (a resource or service method), publishes the webhooks for what
  * the method changed, inside its transaction, after the method's own work: the changes are
- * flushed, subordinates bubble up to their roots, and each changed root becomes one message.
+ * flushed, subordinates bubble up to their roots, and each changed root becomes one row of the
+ * outbox, which the relay posts to Herald after the commit.
  */
 @InterceptorBinding
 @Inherited

@@ -1,6 +1,5 @@
 package dev.herald.capture;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,9 +16,6 @@ import java.util.logging.Logger;
 public class ChangeObserver {
     private static final Logger LOG = Logger.getLogger(ChangeObserver.class.getName());
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
-
     @Inject
     ChangeSet changes;
 
@@ -28,7 +24,7 @@ public class ChangeObserver {
         if (!relevant) {
             return;
         }
-        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+        if (StandardResources.transactions().getTransactionStatus() != Status.STATUS_ACTIVE) {
             if (change.kind() != EntityChanged.Kind.LOADED) {
                 LOG.warning("A change to " + change.entity().getClass().getSimpleName()
                         + " outside a transaction sends no webhook");

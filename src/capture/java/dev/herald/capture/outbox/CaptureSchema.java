@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 public class CaptureSchema {
     public static final String SCRIPT = "/db/herald-capture/V1__herald_capture.sql";
 
+    /** The application's persistence unit (its only one), in the caller's transaction. */
     @PersistenceContext
     EntityManager em;
 

@@ -19,6 +19,7 @@ import java.util.Map;
 public class Outbox {
     static final JsonProvider JSON = JsonProvider.provider();
 
+    /** The application's persistence unit (its only one), in the caller's transaction. */
     @PersistenceContext
     EntityManager em;
 

@@ -19,6 +19,7 @@ public class PendingEvents {
             String endpointUrls) {
     }
 
+    /** The application's persistence unit (its only one), in the caller's transaction. */
     @PersistenceContext
     EntityManager em;
 

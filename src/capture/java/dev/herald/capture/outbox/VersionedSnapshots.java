@@ -5,8 +5,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
@@ -24,6 +24,7 @@ import java.util.List;
 public class VersionedSnapshots {
     static final JsonProvider JSON = JsonProvider.provider();
 
+    /** The application's persistence unit (its only one), in the caller's transaction. */
     @PersistenceContext
     EntityManager em;
 

@@ -2,7 +2,6 @@ package dev.herald.capture.relay;
 
 import dev.herald.capture.outbox.PendingEvents;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,9 +23,6 @@ public class Relay {
     private static final Logger LOG = Logger.getLogger(Relay.class.getName());
 
     enum Round { DRAINED, MORE, UNREACHABLE }
-
-    @Resource
-    ManagedThreadFactory threads;
 
     @Inject
     PendingEvents pending;
@@ -54,7 +50,7 @@ public class Relay {
         }
         this.application = application;
         running = true;
-        thread = threads.newThread(this::loop);
+        thread = dev.herald.capture.StandardResources.threads().newThread(this::loop);
         thread.setName("herald-capture-relay");
         thread.start();
     }

@@ -1,16 +1,23 @@
 package dev.herald.capture.relay;
 
 import dev.herald.capture.outbox.CaptureSchema;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
  * At the application's start: the library's tables (unless the application manages its schema),
- * then the relay, which posts whatever earlier runs committed and did not get to Herald.
+ * then the relay, which posts whatever earlier runs committed and did not get to Herald. A
+ * startup singleton rather than an observer of {@code @Initialized(ApplicationScoped.class)}:
+ * Payara fires that event before the module's naming context exists, so the persistence context
+ * and the thread factory cannot be looked up yet.
  */
-@ApplicationScoped
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RelayStart {
     @Inject
     RelaySettings settings;
@@ -21,7 +28,8 @@ public class RelayStart {
     @Inject
     Relay relay;
 
-    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    @PostConstruct
+    void started() {
         if (settings.createSchema()) {
             schema.create();
         }

@@ -1,9 +1,11 @@
 package dev.herald.example.hiring.boundary;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import dev.herald.capture.CapturePublisher;
 import dev.herald.capture.Captures;
 import dev.herald.capture.SnapshotRules;
 import dev.herald.capture.WebhookRoot;
+import dev.herald.example.hiring.control.Input;
+import dev.herald.example.hiring.control.Refusal;
 import dev.herald.example.hiring.entity.AuthUser;
 import dev.herald.example.hiring.entity.Candidate;
 import dev.herald.example.hiring.entity.Education;
@@ -17,11 +19,6 @@ import dev.herald.example.hiring.entity.PaymentTransaction;
 import dev.herald.example.hiring.entity.TenantRecord;
 import dev.herald.example.hiring.entity.TestInstance;
 import dev.herald.example.hiring.entity.Transcript;
-import dev.herald.platform.json.Fields;
-import dev.herald.platform.json.JsonBody;
-import dev.herald.platform.problem.Problem;
-import dev.herald.subscription.control.TargetPolicy;
-import dev.herald.subscription.control.UrlGuard;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -30,25 +27,23 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Instant;
 
 /**
- * {@code /api/v1/domain}: a small hiring domain, an example of what an application deployed
- * beside Herald would have. Its resources only change entities; {@link Captures} turns the
- * changes into webhooks in the same transaction. An application replaces this package.
+ * {@code /hiring/api/domain}: a small hiring domain, an application of its own beside Herald. Its
+ * resources only change entities; {@link Captures} (the herald-capture library) turns the changes
+ * into webhooks in the same transaction.
  */
 @Path("domain")
-@Tag(name = "Example domain")
 @Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 @Transactional
@@ -57,24 +52,21 @@ public class HiringResource {
     static final int MAX_BODY = 256 * 1024;
     static final int MAX_JSON_FIELD = 60_000;
 
-    @PersistenceContext(unitName = "herald")
+    @PersistenceContext
     EntityManager em;
 
     @Inject
-    TargetPolicy targets;
+    CapturePublisher publisher;
 
     @Inject
-    dev.herald.capture.CapturePublisher publisher;
-
-    @Context
-    HttpHeaders headers;
+    CandidateImport candidateImport;
 
     // --- can.candidate, with its education (subordinates) ---
 
     @POST
     @Path("candidates")
     public Response createCandidate(InputStream body) {
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         String tenant = f.requiredString("tenant_id", 256);
         Candidate c = new Candidate(tenant, f.optionalString("first_name", 256), f.optionalString("last_name", 256),
                 f.optionalString("email", 256));
@@ -83,13 +75,38 @@ public class HiringResource {
         return created(c);
     }
 
+    @GET
+    @Path("candidates/{id}")
+    public JsonObject candidate(@PathParam("id") String id) {
+        return visible(find(Candidate.class, id));
+    }
+
+    /**
+     * All or nothing: each candidate is created in a captured boundary of its own (its webhook is
+     * written at once), all in this request's transaction; one refused entry refuses the import,
+     * and the webhooks already written roll back with the candidates.
+     */
+    @POST
+    @Path("candidates/import")
+    public Response importCandidates(InputStream body) {
+        JsonObject json = Input.readObject(body, MAX_BODY);
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        int index = 0;
+        for (JsonObject entry : objects(json, "candidates")) {
+            ids.add(candidateImport.createOne(Input.of(entry), "candidates[" + index++ + "]"));
+        }
+        var out = Input.JSON.createArrayBuilder();
+        ids.forEach(out::add);
+        return Response.status(201).entity(Input.JSON.createObjectBuilder().add("ids", out).build()).build();
+    }
+
     /** Several changes in one transaction: they send one {@code can_candidate_updated}. */
     @PATCH
     @Path("candidates/{id}")
     public JsonObject changeCandidate(@PathParam("id") String id, InputStream body) {
         Candidate c = find(Candidate.class, id);
-        JsonObject json = JsonBody.readObject(headers, body, MAX_BODY);
-        Fields f = Fields.of(json);
+        JsonObject json = Input.readObject(body, MAX_BODY);
+        Input f = Input.of(json);
         objects(json, "add_education"); // wrong types are refused before anything changes
         String first = f.optionalString("first_name", 256);
         String last = f.optionalString("last_name", 256);
@@ -102,7 +119,7 @@ public class HiringResource {
             c.setEmail(email);
         }
         for (JsonObject entry : objects(json, "add_education")) {
-            addEducation(c, Fields.of(entry));
+            addEducation(c, Input.of(entry));
         }
         return answer(c);
     }
@@ -126,7 +143,7 @@ public class HiringResource {
     @Path("candidates/{id}/education/{entry}")
     public Response changeEducation(@PathParam("id") String id, @PathParam("entry") String entry, InputStream body) {
         Education e = education(id, entry);
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         e.change(f.optionalString("institution", 256), f.optionalString("degree", 256),
                 f.optionalInt("graduation_year", 1800, 2200));
         f.validate();
@@ -140,7 +157,7 @@ public class HiringResource {
         return Response.noContent().build();
     }
 
-    private Education addEducation(Candidate c, Fields f) {
+    private Education addEducation(Candidate c, Input f) {
         Education e = new Education(c, f.requiredString("institution", 256), f.optionalString("degree", 256),
                 f.optionalInt("graduation_year", 1800, 2200));
         f.validate();
@@ -152,7 +169,7 @@ public class HiringResource {
     private Education education(String candidate, String entry) {
         Education e = find(Education.class, entry);
         if (!e.getCandidate().getId().equals(candidate) || e.getCandidate().softDeleted()) {
-            throw Problem.notFound("Education", entry);
+            throw Refusal.notFound("Education", entry);
         }
         return e;
     }
@@ -162,7 +179,7 @@ public class HiringResource {
     @POST
     @Path("users")
     public Response createUser(InputStream body) {
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         AuthUser u = new AuthUser(f.requiredString("tenant_id", 256), f.requiredString("email", 256),
                 f.optionalString("name", 256), f.optionalString("role", 64));
         f.validate();
@@ -174,7 +191,7 @@ public class HiringResource {
     @Path("users/{id}")
     public JsonObject changeUser(@PathParam("id") String id, InputStream body) {
         AuthUser u = find(AuthUser.class, id);
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         u.change(f.optionalString("email", 256), f.optionalString("name", 256), f.optionalString("role", 64));
         f.validate();
         return answer(u);
@@ -185,7 +202,7 @@ public class HiringResource {
     @POST
     @Path("test-instances")
     public Response createTestInstance(InputStream body) {
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         String candidate = f.requiredString("candidate_id", 40);
         String assessment = f.requiredString("assessment", 256);
         f.validate();
@@ -198,7 +215,7 @@ public class HiringResource {
     @Path("test-instances/{id}")
     public JsonObject changeTestInstance(@PathParam("id") String id, InputStream body) {
         TestInstance t = find(TestInstance.class, id);
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         String status = f.optionalString("status", 64);
         Double score = number(f, "score");
         f.validate();
@@ -211,8 +228,8 @@ public class HiringResource {
     @POST
     @Path("meetings")
     public Response createMeeting(InputStream body) {
-        JsonObject json = JsonBody.readObject(headers, body, MAX_BODY);
-        Fields f = Fields.of(json);
+        JsonObject json = Input.readObject(body, MAX_BODY);
+        Input f = Input.of(json);
         String tenant = f.requiredString("tenant_id", 256);
         String title = f.requiredString("title", 256);
         Instant startsAt = f.has("starts_at") ? f.requiredInstant("starts_at") : null;
@@ -221,7 +238,7 @@ public class HiringResource {
         Meeting m = new Meeting(tenant, title, startsAt);
         em.persist(m);
         for (JsonObject p : objects(json, "participants")) {
-            addParticipant(m, Fields.of(p));
+            addParticipant(m, Input.of(p));
         }
         return created(m);
     }
@@ -230,7 +247,7 @@ public class HiringResource {
     @Path("meetings/{id}")
     public JsonObject changeMeeting(@PathParam("id") String id, InputStream body) {
         Meeting m = find(Meeting.class, id);
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         String title = f.optionalString("title", 256);
         Instant startsAt = f.has("starts_at") ? f.requiredInstant("starts_at") : null;
         String status = f.optionalString("status", 64);
@@ -246,14 +263,14 @@ public class HiringResource {
         return Response.status(201).entity(Json.id(p)).build();
     }
 
-    private MeetingParticipant addParticipant(Meeting m, Fields f) {
+    private MeetingParticipant addParticipant(Meeting m, Input f) {
         String user = f.requiredString("user_id", 40);
         String role = f.optionalString("role", 64);
         f.validate();
         AuthUser person = find(AuthUser.class, user);
         if (!person.tenantId().equals(m.tenantId())) {
             // another tenant's user must not appear in this tenant's webhooks: as if it did not exist
-            throw Problem.notFound("AuthUser", user);
+            throw Refusal.notFound("AuthUser", user);
         }
         MeetingParticipant p = new MeetingParticipant(m, person, role);
         m.getParticipants().add(p);
@@ -266,8 +283,8 @@ public class HiringResource {
     @POST
     @Path("form-instances")
     public Response createFormInstance(InputStream body) {
-        JsonObject json = JsonBody.readObject(headers, body, MAX_BODY);
-        Fields f = Fields.of(json);
+        JsonObject json = Input.readObject(body, MAX_BODY);
+        Input f = Input.of(json);
         String tenant = f.requiredString("tenant_id", 256);
         String form = f.requiredString("form_id", 256);
         JsonObject answers = f.has("answers") ? f.requiredObject("answers") : JsonValue.EMPTY_JSON_OBJECT;
@@ -283,14 +300,14 @@ public class HiringResource {
     @Path("form-instances/{id}")
     public JsonObject changeFormInstance(@PathParam("id") String id, InputStream body) {
         FormInstance fi = find(FormInstance.class, id);
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         String status = f.optionalString("status", 64);
         JsonObject answers = f.has("answers") ? f.requiredObject("answers") : null;
         Integer expected = f.optionalInt("version", 0, Integer.MAX_VALUE);
         f.validate();
         fits("answers", answers);
         if (expected != null && expected != fi.getVersion()) {
-            throw Problem.conflict("The form instance is at version " + fi.getVersion() + ", not " + expected);
+            throw Refusal.conflict("The form instance is at version " + fi.getVersion() + ", not " + expected);
         }
         if (status != null || answers != null) {
             fi.change(status, answers == null ? null : answers.toString());
@@ -303,7 +320,7 @@ public class HiringResource {
     @POST
     @Path("payments")
     public Response createPayment(InputStream body) {
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         String tenant = f.requiredString("tenant_id", 256);
         Integer amount = f.optionalInt("amount", 0, Integer.MAX_VALUE);
         String currency = f.optionalString("currency", 3);
@@ -319,7 +336,7 @@ public class HiringResource {
     @Path("payments/{id}")
     public JsonObject changePayment(@PathParam("id") String id, InputStream body) {
         PaymentTransaction p = find(PaymentTransaction.class, id);
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         String status = f.requiredString("status", 64);
         f.validate();
         p.setStatus(status);
@@ -331,7 +348,7 @@ public class HiringResource {
     @POST
     @Path("incidents")
     public Response createIncident(InputStream body) {
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         IncidentInstance i = new IncidentInstance(f.requiredString("tenant_id", 256), f.optionalString("kind", 64),
                 f.optionalString("severity", 64), f.optionalString("session_id", 64),
                 f.optionalString("session_status", 64), number(f, "session_score"));
@@ -344,7 +361,7 @@ public class HiringResource {
     @Path("incidents/{id}")
     public JsonObject changeIncident(@PathParam("id") String id, InputStream body) {
         IncidentInstance i = find(IncidentInstance.class, id);
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         i.change(f.optionalString("status", 64), f.optionalString("severity", 64));
         f.validate();
         return answer(i);
@@ -355,7 +372,7 @@ public class HiringResource {
     @POST
     @Path("interviews")
     public Response createInterview(InputStream body) {
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         String candidate = f.requiredString("candidate_id", 40);
         String title = f.optionalString("title", 256);
         String company = f.optionalString("company_name", 256);
@@ -370,7 +387,7 @@ public class HiringResource {
     @Path("interviews/{id}")
     public JsonObject changeInterview(@PathParam("id") String id, InputStream body) {
         Interview i = find(Interview.class, id);
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         String status = f.optionalString("status", 64);
         Double score = number(f, "overall_score");
         String url = f.present("webhook_url") ? overrideUrl(f) : null;
@@ -380,10 +397,10 @@ public class HiringResource {
         }
         if (status != null) {
             if (!status.equals(Interview.COMPLETED) && !status.equals(Interview.ABANDONED)) {
-                throw Problem.invalidField("status", "must be completed or abandoned");
+                throw Refusal.invalidField("status", "must be completed or abandoned");
             }
             if (i.isFinished()) {
-                throw Problem.conflict("The interview is already " + i.status() + "; it cannot become " + status);
+                throw Refusal.conflict("The interview is already " + i.status() + "; it cannot become " + status);
             }
             i.finish(status, score);
         }
@@ -393,7 +410,7 @@ public class HiringResource {
     @POST
     @Path("sessions")
     public Response createSession(InputStream body) {
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         InterviewSession s = new InterviewSession(f.requiredString("tenant_id", 256),
                 f.optionalString("report_id", 64), f.optionalString("candidate_name", 256));
         f.validate();
@@ -405,19 +422,19 @@ public class HiringResource {
     @Path("sessions/{id}")
     public JsonObject changeSession(@PathParam("id") String id, InputStream body) {
         InterviewSession s = find(InterviewSession.class, id);
-        Fields f = read(body);
+        Input f = Input.read(body, MAX_BODY);
         String status = f.requiredString("status", 32);
         JsonObject report = f.has("report") ? f.requiredObject("report") : null;
         f.validate();
         fits("report", report);
         if (!InterviewSession.STATES.contains(status)) {
-            throw Problem.invalidField("status", "must be started, paused, ended or completed");
+            throw Refusal.invalidField("status", "must be started, paused, ended or completed");
         }
         if (status.equals("completed") && report == null) {
-            throw Problem.invalidField("report", "is required to complete a session (the report is attached)");
+            throw Refusal.invalidField("report", "is required to complete a session (the report is attached)");
         }
         if (!s.canMoveTo(status)) {
-            throw Problem.conflict("A session that is " + s.status() + " cannot become " + status);
+            throw Refusal.conflict("A session that is " + s.status() + " cannot become " + status);
         }
         s.moveTo(status, report == null ? null : report.toString());
         return answer(s);
@@ -426,13 +443,13 @@ public class HiringResource {
     @POST
     @Path("transcripts")
     public Response createTranscript(InputStream body) {
-        JsonObject json = JsonBody.readObject(headers, body, MAX_BODY);
-        Fields f = Fields.of(json);
+        JsonObject json = Input.readObject(body, MAX_BODY);
+        Input f = Input.of(json);
         String tenant = f.requiredString("tenant_id", 256);
         String messageId = f.requiredString("messageId", 64);
         transcriptFields(json, f);
         f.validate();
-        var rest = dev.herald.platform.json.Jsonp.PROVIDER.createObjectBuilder(json).remove("tenant_id").build();
+        var rest = Input.JSON.createObjectBuilder(json).remove("tenant_id").build();
         Transcript t = new Transcript(tenant, messageId, rest.toString());
         em.persist(t);
         return created(t);
@@ -459,18 +476,18 @@ public class HiringResource {
                 && items.stream().allMatch(i -> i.getValueType() == JsonValue.ValueType.OBJECT)) {
             return items.getValuesAs(JsonObject.class);
         }
-        throw Problem.invalidField(name, "must be a list of objects");
+        throw Refusal.invalidField(name, "must be a list of objects");
     }
 
     /** JSON stored in one column: bounded, with a 422 rather than a database error. */
     private static void fits(String name, JsonObject value) {
         if (value != null && value.toString().length() > MAX_JSON_FIELD) {
-            throw Problem.invalidField(name, "must be at most " + MAX_JSON_FIELD + " characters of JSON");
+            throw Refusal.invalidField(name, "must be at most " + MAX_JSON_FIELD + " characters of JSON");
         }
     }
 
     /** TalentLynk's transcript fields, with their types; no others. */
-    private static void transcriptFields(JsonObject json, Fields f) {
+    private static void transcriptFields(JsonObject json, Input f) {
         for (var e : json.entrySet()) {
             JsonValue v = e.getValue();
             boolean ok = switch (e.getKey()) {
@@ -486,35 +503,44 @@ public class HiringResource {
             };
             if (!ok) {
                 f.error(e.getKey(), "unknown field, or the wrong type for a transcript (see transcript.created "
-                        + "in the event-type catalog)", "value_error");
+                        + "in the event-type catalog)");
             }
         }
     }
 
-    private String overrideUrl(Fields f) {
+    /**
+     * The interview's own webhook URL, checked for its shape only: Herald applies its URL rules
+     * when the event arrives, and a URL it refuses leaves the event in the outbox, marked failed.
+     */
+    private String overrideUrl(Input f) {
         String url = f.optionalString("webhook_url", 2048);
-        if (url != null && !url.isBlank()) {
-            UrlGuard.Verdict verdict = targets.guard().check(url);
-            if (!verdict.allowed()) {
-                f.error("webhook_url", verdict.reason(), "value_error.url");
-            }
+        if (url == null || url.isBlank()) {
+            return null;
         }
-        return url == null || url.isBlank() ? null : url;
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            if (!uri.isAbsolute() || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    || uri.getHost() == null) {
+                f.error("webhook_url", "must be an absolute http(s) URL");
+            }
+        } catch (java.net.URISyntaxException e) {
+            f.error("webhook_url", "must be an absolute http(s) URL");
+        }
+        return url;
     }
 
-    private static Double number(Fields f, String name) {
-        // scores are decimals; Fields reads integers, so decimals are read here
+    private static Double number(Input f, String name) {
         return f.has(name) ? f.optionalDecimal(name) : null;
     }
 
-    private Fields read(InputStream body) {
-        return Fields.of(JsonBody.readObject(headers, body, MAX_BODY));
+    private static Input read(InputStream body) {
+        return Input.read(body, MAX_BODY);
     }
 
     private <T> T find(Class<T> type, String id) {
         T found = em.find(type, id);
         if (found == null || found instanceof TenantRecord r && r.softDeleted()) {
-            throw Problem.notFound(type.getSimpleName(), id);
+            throw Refusal.notFound(type.getSimpleName(), id);
         }
         return found;
     }
@@ -522,7 +548,7 @@ public class HiringResource {
     /** The new record's id, then its visible snapshot (lifecycle snapshots keep the id elsewhere). */
     private Response created(WebhookRoot root) {
         publisher.publish();
-        var body = dev.herald.platform.json.Jsonp.PROVIDER.createObjectBuilder().add("id", root.webhookId());
+        var body = Input.JSON.createObjectBuilder().add("id", root.webhookId());
         visible(root).forEach((k, v) -> {
             if (!k.equals("id")) {
                 body.add(k, v);
@@ -538,7 +564,7 @@ public class HiringResource {
     /** Tiny JSON answers. */
     static final class Json {
         static JsonObject id(TenantRecord r) {
-            return dev.herald.platform.json.Jsonp.PROVIDER.createObjectBuilder().add("id", r.getId()).build();
+            return Input.JSON.createObjectBuilder().add("id", r.getId()).build();
         }
     }
 }

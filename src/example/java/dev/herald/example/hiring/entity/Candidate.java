@@ -65,7 +65,7 @@ public class Candidate extends TenantRecord implements WebhookRoot {
 
     @Override
     public JsonObject webhookSnapshot() {
-        JsonArrayBuilder entries = dev.herald.platform.json.Jsonp.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder entries = Snapshot.JSON.createArrayBuilder();
         education.forEach(e -> entries.add(e.snapshot()));
         return baseSnapshot().add("first_name", Snapshot.text(firstName)).add("last_name", Snapshot.text(lastName))
                 .add("email", Snapshot.text(email)).add("education", entries).build();

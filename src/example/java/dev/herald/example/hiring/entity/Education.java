@@ -60,7 +60,7 @@ public class Education extends TenantRecord implements WebhookSubordinate {
     JsonObject snapshot() {
         return baseSnapshot().add("institution", Snapshot.text(institution)).add("degree", Snapshot.text(degree))
                 .add("graduation_year", graduationYear == null ? jakarta.json.JsonValue.NULL
-                        : dev.herald.platform.json.Jsonp.PROVIDER.createValue(graduationYear))
+                        : Snapshot.JSON.createValue(graduationYear))
                 .build();
     }
 }

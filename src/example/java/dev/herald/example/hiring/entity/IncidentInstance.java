@@ -62,7 +62,7 @@ public class IncidentInstance extends TenantRecord implements WebhookRoot {
                 .add("session", Snapshot.object().add("id", Snapshot.text(sessionId))
                         .add("status", Snapshot.text(sessionStatus)).add("score", sessionScore == null
                                 ? jakarta.json.JsonValue.NULL
-                                : dev.herald.platform.json.Jsonp.PROVIDER.createValue(sessionScore)))
+                                : Snapshot.JSON.createValue(sessionScore)))
                 .build();
     }
 }

@@ -114,7 +114,7 @@ public class Interview extends TenantRecord implements WebhookRoot {
                 .add("session", Snapshot.object().add("status", Snapshot.text(status))
                         .add("started_at", Snapshot.time(createdAt)).add("ended_at", Snapshot.time(updatedAt)))
                 .add("scores", Snapshot.object().add("overall", overallScore == null ? jakarta.json.JsonValue.NULL
-                        : dev.herald.platform.json.Jsonp.PROVIDER.createValue(overallScore)))
+                        : Snapshot.JSON.createValue(overallScore)))
                 .build();
     }
 }

@@ -61,7 +61,7 @@ public class Meeting extends TenantRecord implements WebhookRoot {
 
     @Override
     public JsonObject webhookSnapshot() {
-        JsonArrayBuilder people = dev.herald.platform.json.Jsonp.PROVIDER.createArrayBuilder();
+        JsonArrayBuilder people = Snapshot.JSON.createArrayBuilder();
         participants.forEach(p -> people.add(p.snapshot()));
         return baseSnapshot().add("title", Snapshot.text(title)).add("starts_at", Snapshot.time(startsAt))
                 .add("status", Snapshot.text(status)).add("participants", people).build();

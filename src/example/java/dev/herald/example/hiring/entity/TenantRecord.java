@@ -1,7 +1,5 @@
 package dev.herald.example.hiring.entity;
 
-import dev.herald.platform.Ids;
-import dev.herald.platform.Times;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
@@ -38,9 +36,9 @@ public abstract class TenantRecord {
     }
 
     protected TenantRecord(String prefix, String tenantId) {
-        this.id = Ids.next(prefix);
+        this.id = RecordIds.next(prefix);
         this.tenantId = tenantId;
-        this.createdAt = Times.now();
+        this.createdAt = RecordIds.now();
         this.updatedAt = createdAt;
     }
 
@@ -66,7 +64,7 @@ public abstract class TenantRecord {
     }
 
     public void touch() {
-        updatedAt = Times.now();
+        updatedAt = RecordIds.now();
     }
 
     public long getVersion() {

@@ -52,7 +52,7 @@ public class TestInstance extends TenantRecord implements WebhookRoot {
     public JsonObject webhookSnapshot() {
         return baseSnapshot().add("assessment", Snapshot.text(assessment)).add("status", Snapshot.text(status))
                 .add("score", score == null ? jakarta.json.JsonValue.NULL
-                        : dev.herald.platform.json.Jsonp.PROVIDER.createValue(score))
+                        : Snapshot.JSON.createValue(score))
                 .add("candidate", candidate.identity()).build();
     }
 }

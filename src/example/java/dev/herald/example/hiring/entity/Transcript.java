@@ -40,7 +40,7 @@ public class Transcript extends TenantRecord implements WebhookRoot {
     public JsonObject webhookSnapshot() {
         var b = Snapshot.object().add("messageId", Snapshot.text(messageId)).add("status", Snapshot.text(status));
         JsonObject fields = body == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT
-                : dev.herald.platform.json.JsonText.parseObject(body);
+                : Snapshot.json(body).asJsonObject();
         fields.forEach((k, v) -> {
             if (!k.equals("messageId") && !k.equals("status")) {
                 b.add(k, v);
