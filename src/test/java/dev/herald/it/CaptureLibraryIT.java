@@ -103,9 +103,11 @@ class CaptureLibraryIT extends CaptureScenario {
                 .collect(Collectors.groupingBy(m -> m.getString("eventId"), Collectors.counting()));
         Map<String, Long> twice = new HashMap<>(perCandidate);
         twice.values().removeIf(n -> n == 1);
+        long reposted = hiring.log().lines().filter(l -> l.contains("Herald already had event")).count();
         System.out.printf("kill -9 of the application: %d commits answered 201, %d at Herald before the restart, "
-                + "%d after it (%d whose answer the kill cut off), %d twice%n", committed.size(), atHeraldBeforeRestart,
-                atHerald.size(), atHerald.size() - committed.size(), twice.size());
+                + "%d after it (%d whose answer the kill cut off), %d posted again after the restart and answered "
+                + "409, %d twice%n", committed.size(), atHeraldBeforeRestart, atHerald.size(),
+                atHerald.size() - committed.size(), reposted, twice.size());
         assertEquals(Map.of(), twice, "a change that reached Herald's ingest twice");
         assertEquals(atHerald.size(), perEventId.size(), "one message per eventId");
         // commits whose 201 the kill cut off may arrive too, but no more than the requests in flight

@@ -47,6 +47,11 @@ final class JarProcess implements AutoCloseable {
         return this;
     }
 
+    /** What the current run has logged so far. */
+    String log() throws IOException {
+        return java.nio.file.Files.readString(Path.of("target/" + name + "-" + starts + ".log"));
+    }
+
     /** Waits until the probe answers as a deployed application does. */
     JarProcess awaitReady(Duration timeout) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

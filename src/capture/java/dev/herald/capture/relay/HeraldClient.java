@@ -26,8 +26,10 @@ public class HeraldClient {
 
     /** What an answer means for the row. */
     public enum Verdict {
-        /** Herald has the message now (202) or had it already (409 for this eventId). */
+        /** Herald has the message now (202, or 201 for an event type). */
         DELIVERED,
+        /** Herald had it already (409 for this eventId): posted before a crash, or by another instance. */
+        ALREADY_THERE,
         /** The tenant has no application in Herald: nobody to deliver to (as capture always did). */
         NO_APPLICATION,
         /** Herald refused this event for good (422, 400, 413): retrying cannot help. */
@@ -84,8 +86,11 @@ public class HeraldClient {
     /** Plain Java: what Herald's answer means. */
     static Answer classify(int status, String body, boolean eventType) {
         String detail = status + " " + detail(body);
-        if (status >= 200 && status < 300 || status == 409) {
+        if (status >= 200 && status < 300) {
             return new Answer(Verdict.DELIVERED, detail);
+        }
+        if (status == 409) {
+            return new Answer(Verdict.ALREADY_THERE, detail);
         }
         if (status == 404 && !eventType && detail(body).startsWith("Application '")) {
             return new Answer(Verdict.NO_APPLICATION, detail);

@@ -117,6 +117,11 @@ public class Relay {
             HeraldClient.Answer answer = herald.post(event);
             switch (answer.verdict()) {
                 case DELIVERED -> pending.done(event.seq());
+                case ALREADY_THERE -> {
+                    LOG.info("Herald already had event " + event.eventId() + " (" + event.eventType()
+                            + "): posted before a restart or by another instance; not sent again");
+                    pending.done(event.seq());
+                }
                 case NO_APPLICATION -> {
                     LOG.fine(() -> "No application " + event.application() + " in Herald: " + event.eventType()
                             + " not sent");

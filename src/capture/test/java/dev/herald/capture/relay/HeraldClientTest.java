@@ -14,7 +14,7 @@ class HeraldClientTest {
     @Test
     void acceptedOrAlreadyThereIsDelivered() {
         assertEquals(Verdict.DELIVERED, message(202, "{\"id\":\"msg_1\"}"));
-        assertEquals(Verdict.DELIVERED, message(409, "{\"detail\":\"A message with eventId 'cap-1' already exists\"}"));
+        assertEquals(Verdict.ALREADY_THERE, message(409, "{\"detail\":\"A message with eventId 'cap-1' already exists\"}"));
     }
 
     @Test
