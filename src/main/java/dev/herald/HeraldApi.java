@@ -31,8 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "Delivery", description = "Herald extension: what is owed to each endpoint; dead letters"),
             @Tag(name = "Event Type", description = "The catalog of event types, with JSON schemas and examples"),
             @Tag(name = "Authentication", description = "Application-scoped tokens (Svix app-portal access)"),
-            @Tag(name = "Health", description = "No token needed"),
-            @Tag(name = "Example domain", description = "Herald's example entities whose changes become webhooks")})
+            @Tag(name = "Health", description = "No token needed")})
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "Authorization: Bearer <token>")
 public class HeraldApi extends Application {

@@ -17,7 +17,7 @@ import java.util.Set;
 
 /**
  * Reads Herald's delivery-contract fields of an endpoint body ({@code method}, {@code format},
- * {@code signature}, {@code auth}, {@code headers}, {@code timeoutMs}, {@code retryOn}) onto
+ * {@code signature}, {@code auth}, {@code headers}, {@code timeoutMs}, {@code retryOn}, {@code ordering}) onto
  * the endpoint's current contract. A field left out keeps its value, on PUT too, so a Svix
  * client that knows none of them cannot wipe them by updating the URL; an explicit null returns
  * the field to its default. Errors are collected in {@link Fields}; nothing here echoes a
@@ -97,7 +97,21 @@ public final class ContractInput {
                 }
             }
         }
-        EndpointContract next = new EndpointContract(method, format, signature, auth, headers, timeoutMs, retryOn);
+        boolean ordered = current.ordered();
+        if (json.containsKey("ordering")) {
+            ordered = false;
+            if (f.has("ordering")) {
+                String given = json.get("ordering") instanceof JsonString s ? s.getString() : null;
+                if (!"ordered".equals(given) && !"unordered".equals(given)) {
+                    f.error("ordering", "must be 'ordered' (one attempt at a time, in the order messages were accepted; "
+                            + "a retry holds back the messages behind it) or 'unordered' (the default)", "value_error.const");
+                } else {
+                    ordered = given.equals("ordered");
+                }
+            }
+        }
+        EndpointContract next = new EndpointContract(method, format, signature, auth, headers, timeoutMs, retryOn,
+                ordered);
         if (next.auth() != null) {
             String authHeader = next.auth().headerName().toLowerCase(Locale.ROOT);
             if (next.headers().keySet().stream().anyMatch(h -> h.toLowerCase(Locale.ROOT).equals(authHeader))) {

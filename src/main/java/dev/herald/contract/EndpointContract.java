@@ -19,13 +19,24 @@ import java.util.Set;
  * hard-coded. Stored as one (sealed) JSON column on the endpoint. Plain Java.
  */
 public record EndpointContract(String method, Format format, Signature signature, Auth auth,
-        Map<String, String> headers, Integer timeoutMs, Set<RetryOn> retryOn) {
+        Map<String, String> headers, Integer timeoutMs, Set<RetryOn> retryOn, boolean ordered) {
 
     public static final int MIN_TIMEOUT_MS = 1000;
     public static final int MAX_TIMEOUT_MS = 60_000;
     public static final Set<String> METHODS = Set.of("POST", "PUT", "PATCH");
     public static final EndpointContract DEFAULT = new EndpointContract("POST", Format.RAW,
             Signature.STANDARD, null, Map.of(), null, RetryOn.DEFAULT);
+
+    /** Unordered, Svix's default: attempts run in parallel and a retry waits alone. */
+    public EndpointContract(String method, Format format, Signature signature, Auth auth, Map<String, String> headers,
+            Integer timeoutMs, Set<RetryOn> retryOn) {
+        this(method, format, signature, auth, headers, timeoutMs, retryOn, false);
+    }
+
+    /** The wire value of {@link #ordered}: {@code "ordered"} or {@code "unordered"}. */
+    public String ordering() {
+        return ordered ? "ordered" : "unordered";
+    }
 
     public EndpointContract {
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
@@ -130,7 +141,7 @@ public record EndpointContract(String method, Format format, Signature signature
     }
 
     public EndpointContract withHeaders(Map<String, String> newHeaders) {
-        return new EndpointContract(method, format, signature, auth, newHeaders, timeoutMs, retryOn);
+        return new EndpointContract(method, format, signature, auth, newHeaders, timeoutMs, retryOn, ordered);
     }
 
     /** Storage form: full JSON, secrets included (the column is sealed). */
@@ -152,7 +163,11 @@ public record EndpointContract(String method, Format format, Signature signature
         }
         var r = Jsonp.PROVIDER.createArrayBuilder();
         retryOn.forEach(x -> r.add(x.wire()));
-        return b.add("retryOn", r).build().toString();
+        b.add("retryOn", r);
+        if (ordered) {
+            b.add("ordered", true);
+        }
+        return b.build().toString();
     }
 
     public static EndpointContract fromStorage(String text) {
@@ -177,7 +192,7 @@ public record EndpointContract(String method, Format format, Signature signature
         Set<RetryOn> retryOn = EnumSet.noneOf(RetryOn.class);
         o.getJsonArray("retryOn").forEach(v -> retryOn.add(RetryOn.of(((JsonString) v).getString())));
         return new EndpointContract(o.getString("method"), Format.of(o.getString("format")), signature, auth, headers,
-                o.containsKey("timeoutMs") ? o.getInt("timeoutMs") : null, retryOn);
+                o.containsKey("timeoutMs") ? o.getInt("timeoutMs") : null, retryOn, o.getBoolean("ordered", false));
     }
 
     JsonObject signatureJson() {

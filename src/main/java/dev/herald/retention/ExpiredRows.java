@@ -55,6 +55,22 @@ public class ExpiredRows {
                 + "select d.id from Delivery d where d.message = m)").setParameter("ids", ids).executeUpdate();
     }
 
+    /**
+     * Payloads whose message asked for a shorter retention ({@code payloadRetentionPeriod}) and
+     * whose time is up, once nothing is owed: the payload becomes {@code {}} (Svix expunges the
+     * content and keeps the message), so no later resend can deliver a payload that was to be gone.
+     */
+    public int expungePayloads(Instant now, int max) {
+        List<String> ids = em.createQuery("select m.id from Message m where m.payloadExpiresAt < :now and not exists ("
+                + "select d.id from Delivery d where d.message = m and d.status not in :final) order by m.payloadExpiresAt",
+                String.class).setParameter("now", now).setParameter("final", FINAL).setMaxResults(max).getResultList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("update Message m set m.payload = '{}', m.payloadExpiresAt = null where m.id in :ids")
+                .setParameter("ids", ids).executeUpdate();
+    }
+
     /** Stored answers to idempotent POSTs, and abandoned claims, made before {@code before}. */
     public int deleteIdempotencyKeys(Instant before, int max) {
         List<String> keys = em.createQuery("select r.keyHash from IdempotencyRecord r where r.createdAt < :before "

@@ -12,7 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Standard Webhooks signatures: {@code v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">},
  * sent with {@code webhook-id} and {@code webhook-timestamp}. The id stays the same across
  * retries so receivers can deduplicate. During a secret rotation the header carries one
- * signature per valid secret, separated by spaces, as the spec allows.
+ * signature per valid secret, separated by spaces, as the spec allows. A {@code whsk_} key signs
+ * with Ed25519 instead ({@code v1a}, {@link Ed25519Key}).
  */
 public final class StandardWebhooksSigner {
     public static final String ID_HEADER = "webhook-id";
@@ -45,7 +46,10 @@ public final class StandardWebhooksSigner {
             if (value.length() > 0) {
                 value.append(' ');
             }
-            value.append(sign(WebhookSecret.key(secret), msgId, timestampSeconds, body));
+            // an endpoint may hold an Ed25519 key (v1a) or an HMAC secret (v1), and during a
+            // rotation from one to the other, one of each
+            value.append(Ed25519Key.isSecretKey(secret) ? Ed25519Key.sign(secret, msgId, timestampSeconds, body)
+                    : sign(WebhookSecret.key(secret), msgId, timestampSeconds, body));
         }
         return value.toString();
     }

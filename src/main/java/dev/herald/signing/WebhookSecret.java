@@ -32,8 +32,19 @@ public final class WebhookSecret {
         return Base64.getDecoder().decode(secret.substring(PREFIX.length()));
     }
 
-    /** Why a caller-chosen secret is unacceptable, or null if it is fine. */
+    /**
+     * What a customer may see of a signing key: an HMAC secret as it is (they need it to
+     * verify), an Ed25519 key only as its public half ({@code whpk_}).
+     */
+    public static String shown(String secret) {
+        return Ed25519Key.isSecretKey(secret) ? Ed25519Key.publicKey(secret) : secret;
+    }
+
+    /** Why a caller-chosen secret ({@code whsec_} or an Ed25519 {@code whsk_}) is unacceptable, or null if it is fine. */
     public static String problemWith(String secret) {
+        if (Ed25519Key.isSecretKey(secret)) {
+            return Ed25519Key.problemWith(secret);
+        }
         if (!secret.startsWith(PREFIX)) {
             return "must start with '" + PREFIX + "'";
         }

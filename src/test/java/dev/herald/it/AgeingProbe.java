@@ -51,6 +51,16 @@ public class AgeingProbe {
                 .add("attempts", attempts).build();
     }
 
+    /** Moves a message's payload expiry (Svix's payloadRetentionPeriod) {@code hours} into the past. */
+    @POST
+    @Path("msg/{msg}/payload-expiry")
+    public JsonObject payloadExpiry(@PathParam("msg") String msgId, @QueryParam("hours") int hours) {
+        int messages = em.createQuery("update Message m set m.payloadExpiresAt = :then where m.id = :id "
+                + "and m.payloadExpiresAt is not null").setParameter("then", Times.now().minus(Duration.ofHours(hours)))
+                .setParameter("id", msgId).executeUpdate();
+        return Json.createObjectBuilder().add("messages", messages).build();
+    }
+
     /** Dates the idempotency records created in [from, to) back to {@code hours} ago. */
     @POST
     @Path("idempotency")

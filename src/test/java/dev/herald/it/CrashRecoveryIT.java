@@ -163,7 +163,7 @@ class CrashRecoveryIT {
 
     private void awaitReady(int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 120_000;
+        long deadline = System.currentTimeMillis() + 300_000;
         while (System.currentTimeMillis() < deadline) {
             if (!herald.isAlive()) {
                 throw new AssertionError("Herald exited with " + herald.exitValue() + "; see target/crash-herald-*.log");
@@ -182,7 +182,7 @@ class CrashRecoveryIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("Herald not ready within 120 s");
+        throw new AssertionError("Herald not ready within 300 s");
     }
 
     private static void post(HttpClient http, String url, String body) throws Exception {

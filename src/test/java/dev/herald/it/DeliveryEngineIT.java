@@ -189,10 +189,11 @@ class DeliveryEngineIT {
     void aSlowEndpointNeitherDelaysAHealthyOneNorTakesMoreThanItsShareOfThreads() {
         endpoint("/slow/2000/s", "slow.event", 0);
         endpoint("/fast", "fast.event", 0);
-        long start = System.currentTimeMillis();
         for (int i = 0; i < 12; i++) {
             send("slow.event");
         }
+        // from the healthy endpoint's own message on: the twelve sends before it take their own time
+        long start = System.currentTimeMillis();
         send("fast.event");
         Waits.until(() -> receiver.at("/fast").size() == 1, Duration.ofSeconds(10));
         long fastAfter = receiver.at("/fast").get(0).receivedAtMillis() - start;
@@ -379,5 +380,96 @@ class DeliveryEngineIT {
         Waits.until(() -> receiver.at("/paused").size() == 2, Duration.ofSeconds(10));
         assertEquals(held, receiver.at("/paused").get(1).header("webhook-id"));
         assertFalse(Boolean.parseBoolean(jmx("Paused")));
+    }
+
+    String orderedEndpoint(String path, String eventType, long... schedule) {
+        String id = endpoint(path, eventType, schedule);
+        Api.Answer ordered = api().method("PATCH", "/app/" + APP + "/endpoint/" + id, "{\"ordering\":\"ordered\"}");
+        assertEquals(200, ordered.status(), ordered.body());
+        assertEquals("ordered", ordered.json().getString("ordering"));
+        return id;
+    }
+
+    String sendSeq(String eventType, int seq) {
+        Api.Answer accepted = api().post("/app/" + APP + "/msg", Json.createObjectBuilder().add("eventType", eventType)
+                .add("payload", Json.createObjectBuilder().add("seq", seq)).build());
+        assertEquals(202, accepted.status(), accepted.body());
+        return accepted.json().getString("id");
+    }
+
+    static boolean hasHead(JsonObject line) {
+        return line.containsKey("head") && !line.isNull("head");
+    }
+
+    static List<Integer> seqs(List<Receiver.Request> requests) {
+        return requests.stream().map(r -> Json.createReader(new java.io.StringReader(r.body())).readObject().getInt("seq"))
+                .toList();
+    }
+
+    @Test
+    @Order(13)
+    void anOrderedEndpointGetsABurstInAcceptedOrderEvenThroughRetriesWhileOthersKeepFlowing() {
+        // Apriora's lifecycle: started, paused, started, ended, completed must not arrive shuffled.
+        String type = "session.lifecycle";
+        String failing = orderedEndpoint("/flaky/2/ordered-a", type, 0, 1, 1, 1);
+        orderedEndpoint("/ordered-b", type, 0, 1);
+        endpoint("/unordered-c", type, 0, 1);
+        Api.Answer bad = api().method("PATCH", "/app/" + APP + "/endpoint/" + failing, "{\"ordering\":\"sorted\"}");
+        assertEquals(422, bad.status(), bad.body());
+
+        List<String> ids = new java.util.ArrayList<>();
+        for (int seq = 0; seq < 5; seq++) {
+            ids.add(sendSeq(type, seq));
+        }
+        // while the first message waits for its retry, the line shows it as the head, the rest behind it
+        Waits.until(() -> {
+            JsonObject line = api().get("/app/" + APP + "/endpoint/" + failing + "/ordering").json();
+            return hasHead(line) && line.getJsonObject("head").getInt("attempts") >= 1;
+        }, Duration.ofSeconds(20));
+        JsonObject line = api().get("/app/" + APP + "/endpoint/" + failing + "/ordering").json();
+        assertEquals(ids.get(0), line.getJsonObject("head").getString("msgId"), line.toString());
+        assertEquals(4, line.getInt("waiting"), line.toString());
+
+        Waits.until(() -> receiver.at("/flaky/2/ordered-a").size() == 7, Duration.ofSeconds(30));
+        // two 503s for the head, its success, then the rest: nothing overtook it
+        assertEquals(List.of(0, 0, 0, 1, 2, 3, 4), seqs(receiver.at("/flaky/2/ordered-a")));
+        assertEquals(List.of(0, 1, 2, 3, 4), seqs(receiver.at("/ordered-b")));
+        assertEquals(java.util.Set.of(0, 1, 2, 3, 4), new java.util.HashSet<>(seqs(receiver.at("/unordered-c"))));
+        long headDone = receiver.at("/flaky/2/ordered-a").get(2).receivedAtMillis();
+        assertTrue(receiver.at("/ordered-b").get(4).receivedAtMillis() < headDone,
+                "the other ordered endpoint did not wait for the failing one");
+        assertTrue(receiver.at("/unordered-c").stream().allMatch(r -> r.receivedAtMillis() < headDone),
+                "the unordered endpoint did not wait for the failing one");
+        // the last attempt is recorded a moment after the receiver has it
+        Waits.until(() -> !hasHead(api().get("/app/" + APP + "/endpoint/" + failing + "/ordering").json()),
+                Duration.ofSeconds(10));
+    }
+
+    @Test
+    @Order(14)
+    void anOperatorSkipsAStuckHeadAndTheLineMovesOn() {
+        String type = "session.stuck";
+        String stuck = orderedEndpoint("/flaky/1/ordered-d", type, 0, 600);
+        String first = sendSeq(type, 0);
+        String second = sendSeq(type, 1);
+        Waits.until(() -> receiver.at("/flaky/1/ordered-d").size() == 1, Duration.ofSeconds(20));
+        Waits.until(() -> invoke("orderedHead", stuck).startsWith(first + " (failed_will_retry"), Duration.ofSeconds(10));
+        assertTrue(invoke("orderedHead", stuck).endsWith("1 waiting behind it"), invoke("orderedHead", stuck));
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertEquals(1, receiver.at("/flaky/1/ordered-d").size(), "the second message waits behind the head");
+
+        Api.Answer skipped = api().post("/app/" + APP + "/endpoint/" + stuck + "/ordering/skip", "", null);
+        assertEquals(200, skipped.status(), skipped.body());
+        Waits.until(() -> receiver.at("/flaky/1/ordered-d").size() == 2, Duration.ofSeconds(20));
+        assertEquals(second, receiver.at("/flaky/1/ordered-d").get(1).header("webhook-id"));
+        Waits.until(() -> !hasHead(api().get("/app/" + APP + "/endpoint/" + stuck + "/ordering").json()),
+                Duration.ofSeconds(10));
+        Api.Answer nothing = api().post("/app/" + APP + "/endpoint/" + stuck + "/ordering/skip", "", null);
+        assertEquals(409, nothing.status(), nothing.body());
+        assertEquals("false", invoke("skipOrderedHead", stuck));
     }
 }

@@ -41,6 +41,7 @@ public class JmxProbe {
         try {
             Object typed = switch (type == null ? "string" : type) {
                 case "int" -> Integer.valueOf(value);
+                case "long" -> Long.valueOf(value);
                 case "boolean" -> Boolean.valueOf(value);
                 default -> value;
             };

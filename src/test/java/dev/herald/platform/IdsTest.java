@@ -30,4 +30,16 @@ class IdsTest {
         sorted.sort(null);
         assertEquals(ids, sorted);
     }
+
+    @Test
+    void idsMadeOneAfterAnotherSortInThatOrderEvenWithinOneMillisecond() {
+        java.util.List<String> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            made.add(Ids.next("dlv"));
+        }
+        java.util.List<String> sorted = new java.util.ArrayList<>(made);
+        java.util.Collections.sort(sorted);
+        org.junit.jupiter.api.Assertions.assertEquals(made, sorted);
+        org.junit.jupiter.api.Assertions.assertEquals(made.size(), new java.util.HashSet<>(made).size());
+    }
 }

@@ -107,6 +107,22 @@ class ProductionShapeIT {
             }
             exchange.close();
         });
+        // An ordered endpoint of its own: it refuses the first attempts of messages 0 and 10, and
+        // must still see 0..19 in the order they were accepted, through both instances.
+        List<Integer> orderedSeen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Map<Integer, AtomicInteger> orderedTries = new ConcurrentHashMap<>();
+        receiver.createContext("/ordered", exchange -> {
+            String text = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int n = Integer.parseInt(text.replaceAll("\\D+", ""));
+            int attempt = orderedTries.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet();
+            if ((n == 0 || n == 10) && attempt == 1) {
+                exchange.sendResponseHeaders(503, -1);
+            } else {
+                orderedSeen.add(n);
+                exchange.sendResponseHeaders(204, -1);
+            }
+            exchange.close();
+        });
         receiver.start();
 
         int portA = freePort();
@@ -136,6 +152,23 @@ class ProductionShapeIT {
         assertEquals(id(first), id(repeat));
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         accepted.add(id(first));
+
+        assertEquals(201, post(http, apiA + "/app/prod/endpoint", Json.createObjectBuilder()
+                .add("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/ordered")
+                .add("filterTypes", Json.createArrayBuilder().add("prod.ordered")).add("ordering", "ordered")
+                .add("retrySchedule", Json.createArrayBuilder().add(0).add(1).add(1).add(1)).build().toString(), null)
+                .statusCode());
+        for (int n = 0; n < 20; n++) {
+            HttpResponse<String> r = post(http, (n % 2 == 0 ? apiA : apiB) + "/app/prod/msg",
+                    "{\"eventType\":\"prod.ordered\",\"payload\":{\"n\":" + n + "}}", null);
+            assertEquals(202, r.statusCode(), r.body());
+        }
+        long orderedBy = System.currentTimeMillis() + 60_000;
+        while (orderedSeen.size() < 20 && System.currentTimeMillis() < orderedBy) {
+            Thread.sleep(100);
+        }
+        assertEquals(java.util.stream.IntStream.range(0, 20).boxed().toList(), orderedSeen,
+                "an ordered endpoint fed through two instances, with retries, got its messages out of order");
 
         // Six clients, alternating between the instances, until A dies under them; after that,
         // B alone. Only 202s count as accepted.

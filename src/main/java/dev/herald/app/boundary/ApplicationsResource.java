@@ -60,7 +60,8 @@ public class ApplicationsResource {
     public ListResponse<ApplicationOut> list(@QueryParam("limit") String limit, @QueryParam("iterator") String iterator,
             @QueryParam("order") String order) {
         return PageRequest.parse(limit, iterator, order, false)
-                .list(em, Application.class, "1 = 1", Map.of(), Application::getId, ApplicationOut::of);
+                .list(em, Application.class, "e.id <> :internal", Map.of("internal", Application.OPERATIONAL_ID),
+                        Application::getId, ApplicationOut::of);
     }
 
     @Operation(operationId = "v1.application.create", summary = "Create an application",

@@ -12,6 +12,45 @@ public class Applications {
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
+    /** What ingest needs of an application, kept in memory like endpoints (see ConfigGeneration). */
+    public record AppView(String id, Integer maxPayloadBytes) {
+    }
+
+    private record Cached(AppView view, long generation, long loadedAtMillis) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> views = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The application by id or uid, from memory when this instance has seen it within the views' time to live. */
+    public AppView requireView(String idOrUid) {
+        AppView view = findView(idOrUid);
+        if (view == null) {
+            throw Problem.notFound("Application", idOrUid);
+        }
+        return view;
+    }
+
+    /** As {@link #requireView}, but null when there is no such application. */
+    public AppView findView(String idOrUid) {
+        long now = System.currentTimeMillis();
+        Cached c = views.get(idOrUid);
+        if (c != null && c.generation() == dev.herald.platform.cache.ConfigGeneration.current()
+                && now - c.loadedAtMillis() < dev.herald.platform.cache.ConfigGeneration.TTL_MILLIS) {
+            return c.view();
+        }
+        long generation = dev.herald.platform.cache.ConfigGeneration.current();
+        Application app = find(idOrUid);
+        if (app == null) {
+            return null; // not remembered: the application may be created any moment
+        }
+        AppView view = new AppView(app.getId(), app.getMaxPayloadBytes());
+        if (views.size() > 10_000) {
+            views.clear(); // a bound, not a policy: the views are a few milliseconds of work to rebuild
+        }
+        views.put(idOrUid, new Cached(view, generation, now));
+        return view;
+    }
+
     public Application require(String idOrUid) {
         Application app = find(idOrUid);
         if (app == null) {
@@ -21,6 +60,9 @@ public class Applications {
     }
 
     public Application find(String idOrUid) {
+        if (Application.OPERATIONAL_ID.equals(idOrUid)) {
+            return null; // reached only through /operational-webhook/…
+        }
         if (idOrUid.startsWith("app_")) {
             Application byId = em.find(Application.class, idOrUid);
             if (byId != null) {
@@ -33,6 +75,36 @@ public class Applications {
     public Application byUid(String uid) {
         return em.createQuery("select a from Application a where a.uid = :uid", Application.class)
                 .setParameter("uid", uid).getResultStream().findFirst().orElse(null);
+    }
+
+    /**
+     * Svix's {@code application} in {@code MessageIn}: the application named by the path's uid,
+     * created with the message's first send. In a transaction of its own, before the message's;
+     * when a concurrent first send created it meanwhile, that one is answered.
+     */
+    public Application createOnFirstMessage(String uid, String name, String metadataJson) {
+        try {
+            return self().insert(uid, name, metadataJson);
+        } catch (RuntimeException lostRace) {
+            Application existing = byUid(uid);
+            if (existing == null) {
+                throw lostRace;
+            }
+            return existing;
+        }
+    }
+
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.REQUIRES_NEW)
+    public Application insert(String uid, String name, String metadataJson) {
+        Application app = new Application(name);
+        app.setUid(uid);
+        app.setMetadata(metadataJson);
+        em.persist(app);
+        return app;
+    }
+
+    private Applications self() {
+        return jakarta.enterprise.inject.spi.CDI.current().select(Applications.class).get();
     }
 
     /** Removes the application and everything that belongs to it. */

@@ -11,6 +11,7 @@ import java.time.Instant;
 
 /** A tenant of the sending platform (Svix "application"): its endpoints receive its messages. */
 @Entity
+@jakarta.persistence.EntityListeners(dev.herald.platform.cache.ConfigGeneration.Listener.class)
 @Table(name = "herald_application")
 public class Application {
     @Id
@@ -48,6 +49,23 @@ public class Application {
     private long version;
 
     protected Application() {
+    }
+
+    /**
+     * The operator's own application, which holds the endpoints registered for operational
+     * webhooks (Svix's {@code /operational-webhook/endpoint}) and their messages, so they are
+     * signed, retried and logged like any other. No API path reaches it as an application.
+     */
+    public static final String OPERATIONAL_ID = "app_herald_operational";
+
+    public static Application operational() {
+        Application app = new Application("Operational webhooks");
+        app.id = OPERATIONAL_ID;
+        return app;
+    }
+
+    public boolean isOperational() {
+        return OPERATIONAL_ID.equals(id);
     }
 
     public Application(String name) {

@@ -11,14 +11,15 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Takes delivery ids off the queue. No transaction spans the message: the dispatcher's own short
- * transactions record progress, and the message is acknowledged when this returns. If the
- * process dies mid-attempt the broker redelivers it and the attempt runs again (at least once).
+ * Takes delivery tickets off the queue and hands each to the dispatcher, which runs the attempts
+ * on Herald's delivery threads; the queue message is acknowledged when this returns. A ticket
+ * lost after that (the instance dies mid-attempt) leaves its delivery row owed, and the sweeper
+ * queues it again: at least once.
  *
  * <p>Activation properties are checked by nobody: a misspelt one is silently ignored.
  */
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = HeraldResources.DELIVERY_QUEUE_NAME),
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = HeraldResources.RESOURCE_ADAPTER),
-        @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "16")})
+        @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "4")})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DeliveryListener implements MessageListener {
     private static final Logger LOG = Logger.getLogger(DeliveryListener.class.getName());
@@ -36,16 +37,19 @@ public class DeliveryListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        List<DeliveryQueue.Ticket> tickets;
         try {
-            if (!(message instanceof TextMessage text) || !message.propertyExists(DeliveryQueue.ATTEMPT)) {
-                LOG.warning("Ignoring a message that is not a Herald delivery ticket: " + message.getJMSMessageID());
-                return;
-            }
-            dispatcher.dispatch(new DeliveryQueue.Ticket(text.getText(),
-                    message.getStringProperty(DeliveryQueue.ENDPOINT), message.getIntProperty(DeliveryQueue.ATTEMPT), 0));
-        } catch (JMSException e) {
-            LOG.log(Level.WARNING, "Unreadable delivery ticket", e);
-            throw new IllegalStateException(e);
+            tickets = DeliveryQueue.read(message);
+        } catch (JMSException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Unreadable delivery ticket; the sweeper will queue what it was for again", e);
+            return;
+        }
+        if (tickets.isEmpty()) {
+            LOG.warning("Ignoring a message that is not a Herald delivery ticket");
+            return;
+        }
+        for (DeliveryQueue.Ticket ticket : tickets) {
+            dispatcher.dispatch(ticket);
         }
     }
 }

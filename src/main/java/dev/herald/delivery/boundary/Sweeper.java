@@ -63,6 +63,12 @@ public class Sweeper {
         try {
             java.time.Instant queuedBefore = startedAt;
             startedAt = null;
+            if (queuedBefore != null) {
+                int released = requeuer.releaseMarksOfPreviousRun(queuedBefore);
+                if (released > 0) {
+                    LOG.info(released + " deliveries were being sent when the last run ended; they are queued again");
+                }
+            }
             int queued = requeuer.requeueOverdue(BATCH, gate.held(), queuedBefore);
             if (queued > 0) {
                 LOG.info("Sweeper queued " + queued + " overdue deliveries again");

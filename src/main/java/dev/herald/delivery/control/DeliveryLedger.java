@@ -13,7 +13,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import dev.herald.message.control.RecentMessages;
+import dev.herald.platform.HeraldResources;
+import dev.herald.platform.Ids;
+import dev.herald.subscription.control.EndpointView;
+import dev.herald.subscription.control.EndpointViews;
+import jakarta.annotation.Resource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,6 +37,10 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @ApplicationScoped
 public class DeliveryLedger {
+    /** When this process started: marks made before it were made by a run that is gone. */
+    static final Instant PROCESS_START = Instant.ofEpochMilli(
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
@@ -38,52 +53,201 @@ public class DeliveryLedger {
     @Inject
     Event<EndpointDisabled> disabled;
 
-    /** Claims several attempts in one transaction (group commit); a null for each stale or waiting ticket. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<DeliveryTask> beginAll(List<DeliveryQueue.Ticket> tickets) {
-        List<DeliveryTask> tasks = new java.util.ArrayList<>(tickets.size());
-        for (DeliveryQueue.Ticket t : tickets) {
-            tasks.add(claim(t.deliveryId(), t.attempt()));
-        }
-        return tasks;
+    @Inject
+    EndpointViews endpointViews;
+
+    @Inject
+    Event<AttemptSignal> signals;
+
+    @Inject
+    RecentMessages recent;
+
+    @Resource(lookup = HeraldResources.DATASOURCE)
+    DataSource dataSource;
+
+    /** What a batch of claims came to: a task (or null) per ticket, and tickets to look at again later. */
+    public record Claimed(List<DeliveryTask> tasks, List<DeliveryQueue.Ticket> recheck) {
     }
 
     /**
-     * Claims attempt {@code attempt} of a delivery, or answers null when the ticket is stale or
-     * must wait: the delivery is gone, final, already past that attempt, being sent right now, or
-     * its endpoint is paused or disabled (resuming or enabling queues it again).
+     * Claims several attempts in one transaction (group commit): one conditional update per
+     * ticket, batched, that marks the row as being sent only if it is owed at exactly that
+     * attempt and no other attempt is under way. Endpoints come from memory
+     * ({@link EndpointViews}); a ticket with a hint whose message this instance just wrote needs
+     * no read at all, any other is read by id. A task is null when its ticket is stale (the
+     * delivery is gone, final or past that attempt) or must wait (its endpoint is paused or
+     * disabled: resuming or enabling queues it again). A ticket whose delivery is being sent
+     * right now elsewhere comes back in {@code recheck}, to be looked at once that attempt must
+     * have ended.
      */
-    private DeliveryTask claim(String deliveryId, int attempt) {
-        Delivery d = em.find(Delivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        if (d == null || d.getStatus().isFinal() || d.getAttempts() + 1 != attempt) {
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Claimed beginAll(List<DeliveryQueue.Ticket> tickets) {
+        Instant now = Times.now();
+        DeliveryTask[] tasks = new DeliveryTask[tickets.size()];
+        List<DeliveryQueue.Ticket> recheck = new ArrayList<>();
+        List<DeliveryRows.Claim> claims = new ArrayList<>();
+        List<Integer> claimOf = new ArrayList<>();
+        List<Integer> leased = new ArrayList<>();
+        List<String> released = new ArrayList<>();
+        EndpointView[] views = new EndpointView[tickets.size()];
+        for (int i = 0; i < tickets.size(); i++) {
+            DeliveryQueue.Ticket t = tickets.get(i);
+            EndpointView view = t.endpointId() == null ? null : endpointViews.byId(t.endpointId());
+            if (view == null || view.paused() || view.disabled()) {
+                if (t.hint() != null && t.hint().claimed()) {
+                    released.add(t.deliveryId());
+                }
+                continue;
+            }
+            views[i] = view;
+            if (t.hint() != null && t.hint().claimed() && t.attempt() == 1) {
+                // written as being sent by ingest: the ticket is the claim while the mark leaves time for the attempt
+                RecentMessages.Cached m = recent.get(t.hint().msgId());
+                if (m != null && now.isBefore(m.timestamp().plus(DeliverySettings.START_MARGIN))) {
+                    tasks[i] = task(t, view, m, null, now);
+                } else {
+                    leased.add(i);
+                }
+                continue;
+            }
+            claims.add(new DeliveryRows.Claim(t.deliveryId(), t.attempt(),
+                    now.plus(settings.inFlightLimit(view.contract().timeoutMs()))));
+            claimOf.add(i);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            DeliveryRows.releaseIngestMarks(c, released, now);
+            boolean[] claimed = DeliveryRows.claim(c, claims, now);
+            List<String> toRead = new ArrayList<>();
+            for (int i : leased) {
+                toRead.add(tickets.get(i).deliveryId());
+            }
+            RecentMessages.Cached[] cached = new RecentMessages.Cached[claimed.length];
+            for (int k = 0; k < claimed.length; k++) {
+                DeliveryQueue.Ticket t = tickets.get(claimOf.get(k));
+                cached[k] = claimed[k] && t.hint() != null ? recent.get(t.hint().msgId()) : null;
+                if (cached[k] == null) {
+                    toRead.add(t.deliveryId());
+                }
+            }
+            Map<String, DeliveryRows.Loaded> loaded = toRead.isEmpty() ? Map.of() : DeliveryRows.load(c, toRead);
+            for (int i : leased) {
+                DeliveryQueue.Ticket t = tickets.get(i);
+                DeliveryRows.Loaded row = loaded.get(t.deliveryId());
+                Duration attemptTakes = settings.inFlightLimit(views[i].contract().timeoutMs())
+                        .minus(DeliverySettings.START_MARGIN);
+                if (row == null || row.attempts() != 0) {
+                    continue; // gone, or attempted already: a stale ticket
+                }
+                if ("SENDING".equals(row.status()) && row.sendingUntil() != null && row.sendingSince() != null
+                        && !row.sendingSince().isBefore(PROCESS_START) && now.plus(attemptTakes).isBefore(row.sendingUntil())) {
+                    // still the mark ingest made, in this run of Herald (or another instance's);
+                    // a ticket redelivered after a restart claims its row again instead
+                    tasks[i] = task(t, views[i], null, row, now);
+                } else if ("SENDING".equals(row.status()) && row.sendingUntil() != null
+                        && row.sendingUntil().isAfter(now)) {
+                    // too little of the mark is left for a whole attempt: claim it once it has run out
+                    recheck.add(t.later(Duration.between(now, row.sendingUntil()).toMillis() + 1000));
+                } else {
+                    DeliveryQueue.Ticket plain = new DeliveryQueue.Ticket(t.deliveryId(), t.endpointId(), t.attempt(), 0);
+                    recheck.add(plain); // pending again (the mark ran out and was reclaimed): an ordinary ticket
+                }
+            }
+            for (int k = 0; k < claimed.length; k++) {
+                int i = claimOf.get(k);
+                DeliveryQueue.Ticket t = tickets.get(i);
+                DeliveryRows.Loaded row = loaded.get(t.deliveryId());
+                if (claimed[k] && (cached[k] != null || row != null)) {
+                    tasks[i] = task(t, views[i], cached[k], row, now);
+                } else if (row != null && "SENDING".equals(row.status()) && row.attempts() + 1 == t.attempt()
+                        && row.sendingUntil() != null && row.sendingUntil().isAfter(now)) {
+                    // Another thread or instance is sending it, or one that was died (the broker
+                    // redelivers its ticket on restart). Look again once no attempt can still run.
+                    recheck.add(t.later(Duration.between(now, row.sendingUntil()).toMillis() + 1000));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot claim deliveries: " + e.getMessage(), e);
+        }
+        return new Claimed(java.util.Arrays.asList(tasks), recheck);
+    }
+
+    /**
+     * The task of a ticket whose delivery ingest wrote as being sent, when everything it needs is
+     * in memory and the mark leaves time for a whole attempt: no transaction at all. Null
+     * otherwise, and then the ticket goes through {@link #beginAll}.
+     */
+    public DeliveryTask fromIngest(DeliveryQueue.Ticket t) {
+        DeliveryQueue.Hint hint = t.hint();
+        if (hint == null || !hint.claimed() || t.attempt() != 1 || t.endpointId() == null) {
             return null;
         }
         Instant now = Times.now();
-        Instant lostAt = d.getStatus() != DeliveryStatus.SENDING ? null
-                : d.getSendingUntil() != null ? d.getSendingUntil()
-                : d.getSendingSince() != null ? d.getSendingSince().plus(settings.inFlightLimit(null)) : null;
-        if (lostAt != null && lostAt.isAfter(now)) {
-            // Either another thread is sending it right now, or the instance that was sending it
-            // died (the broker redelivers the unacknowledged ticket on restart). Look again once
-            // no attempt can still be running; if one finished meanwhile, that ticket is stale.
-            long wait = Duration.between(now, lostAt).toMillis();
-            queue.enqueue(List.of(new DeliveryQueue.Ticket(d.getId(), d.getEndpoint().getId(), attempt, wait + 1000)));
+        RecentMessages.Cached m = recent.get(hint.msgId());
+        if (m == null || !now.isBefore(m.timestamp().plus(DeliverySettings.START_MARGIN))) {
             return null;
         }
-        Endpoint endpoint = d.getEndpoint();
-        if (endpoint.isPaused() || endpoint.isDisabled()) {
+        EndpointView view = endpointViews.byId(t.endpointId());
+        if (view == null || view.paused() || view.disabled()) {
             return null;
         }
-        boolean manual = d.nextIsManual();
-        int position = d.nextChainPosition();
-        var contract = endpoint.getContract();
-        d.startAttempt(now, now.plus(settings.inFlightLimit(contract.timeoutMs())));
-        var message = d.getMessage();
-        RetrySchedule schedule = settings.scheduleFor(endpoint.getRetrySchedule(), endpoint.getApp().getRetrySchedule());
-        return new DeliveryTask(d.getId(), message.getApp().getId(), message.getId(), endpoint.getId(),
-                d.getUrlOverride() != null ? d.getUrlOverride() : endpoint.getUrl(), endpoint.signingSecrets(now),
-                contract, message.getEventType(), message.getEventId(), message.getTimestamp(), message.getPayload(), attempt,
-                position, manual, schedule);
+        return task(t, view, m, null, now);
+    }
+
+    /** The task of a claimed ticket, from its hint and the message in memory, else from its row. */
+    private DeliveryTask task(DeliveryQueue.Ticket t, EndpointView endpoint, RecentMessages.Cached m,
+            DeliveryRows.Loaded row, Instant now) {
+        RetrySchedule schedule = settings.scheduleFor(endpoint.retrySchedule(), null);
+        List<String> secrets = endpoint.signingSecrets(now);
+        if (m != null) {
+            DeliveryQueue.Hint hint = t.hint();
+            return new DeliveryTask(t.deliveryId(), m.appId(), m.id(), endpoint.id(),
+                    hint.urlOverride() != null ? hint.urlOverride() : endpoint.url(), secrets, endpoint.contract(),
+                    m.eventType(), m.eventId(), m.timestamp(), m.payload(), t.attempt(), hint.chainPosition(),
+                    hint.manual(), schedule, hint.urlOverride());
+        }
+        int attemptsBefore = t.attempt() - 1;
+        return new DeliveryTask(t.deliveryId(), row.appId(), row.msgId(), endpoint.id(),
+                row.urlOverride() != null ? row.urlOverride() : endpoint.url(), secrets, endpoint.contract(),
+                row.eventType(), row.eventId(), row.timestamp(), row.payload(), t.attempt(),
+                t.attempt() - row.chainStart(), row.manualChain() && attemptsBefore == row.chainStart(), schedule,
+                row.urlOverride());
+    }
+
+    /** Gives back ingest's marks of tickets dropped while delivery is paused (see DeliveryRows#releaseIngestMarks). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void releaseIngestMarks(List<String> deliveryIds) {
+        try (Connection c = dataSource.getConnection()) {
+            DeliveryRows.releaseIngestMarks(c, deliveryIds, Times.now());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot release marks: " + e.getMessage(), e);
+        }
+    }
+
+    /** The head of an ordered endpoint's line: what it owes first, and how much in all. */
+    public record Head(String deliveryId, String msgId, String status, int attempts, Instant nextAttemptAt,
+            Instant sendingUntil, long owed) {
+    }
+
+    /** The oldest delivery the endpoint owes, or null when it owes nothing. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Head head(String endpointId) {
+        try (Connection c = dataSource.getConnection()) {
+            DeliveryRows.Head h = DeliveryRows.head(c, endpointId);
+            return h == null ? null : new Head(h.deliveryId(), h.msgId(), h.status(), h.attempts(), h.nextAttemptAt(),
+                    h.sendingUntil(), h.owed());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the endpoint's line: " + e.getMessage(), e);
+        }
+    }
+
+    /** Gives up on a delivery that waits for a retry (an operator skipping a stuck head); false while it is being sent. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean skip(String deliveryId) {
+        try (Connection c = dataSource.getConnection()) {
+            return DeliveryRows.skip(c, deliveryId, Times.now());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot skip the delivery: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -103,7 +267,7 @@ public class DeliveryLedger {
         em.persist(d);
         return new DeliveryTask(d.getId(), endpoint.getApp().getId(), message.getId(), endpoint.getId(),
                 endpoint.getUrl(), endpoint.signingSecrets(now), contract, eventType, null, message.getTimestamp(),
-                payloadJson, 1, 1, true, RetrySchedule.parse("0", 0));
+                payloadJson, 1, 1, true, RetrySchedule.parse("0", 0), null);
     }
 
     /** Logs a test send's attempt and closes its delivery; the endpoint's health marks stay as they are. */
@@ -127,84 +291,114 @@ public class DeliveryLedger {
     public record Finished(DeliveryTask task, Outcome outcome) {
     }
 
-    /** Records several attempts in one transaction (group commit). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<DeliveryStats.AttemptOutcome> finishAll(List<Finished> finished) {
-        List<DeliveryStats.AttemptOutcome> done = new java.util.ArrayList<>(finished.size());
-        for (Finished f : finished) {
-            done.add(record(f.task(), f.outcome()));
-        }
-        return done;
+    /** What a batch of records came to: an outcome per attempt, and the retries to queue after the commit. */
+    public record Recorded(List<DeliveryStats.AttemptOutcome> outcomes, List<DeliveryQueue.Ticket> retries) {
     }
 
-    private DeliveryStats.AttemptOutcome record(DeliveryTask task, Outcome outcome) {
-        Instant now = Times.now();
-        em.persist(new Attempt(task.appId(), task.msgId(), task.eventType(), task.eventId(), task.endpointId(),
-                task.deliveryId(), task.url(),
-                task.attempt(), task.manual(), outcome.succeeded(), outcome.statusCode(), truncate(outcome.response()),
-                outcome.durationMs(), now));
-        Delivery d = em.find(Delivery.class, task.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
-        if (d == null) {
-            // the endpoint was deleted meanwhile: log the attempt, owe nothing
-            return outcome.succeeded() ? DeliveryStats.AttemptOutcome.SUCCEEDED : DeliveryStats.AttemptOutcome.EXHAUSTED;
-        }
-        Endpoint endpoint = d.getEndpoint();
-        Instant failingSince = recordEndpointOutcome(endpoint, outcome.succeeded(), now);
-        RetryPolicy.Decision decision = RetryPolicy.decide(outcome, task.retrySchedule(), task.contract().retryOn(),
-                task.chainPosition(), settings.retryAfterCap(), ThreadLocalRandom.current());
-        switch (decision.verdict()) {
-            case SUCCEEDED -> d.succeeded(now);
-            case RETRY -> {
-                d.failed(now, now.plus(decision.delay()));
-                queue.enqueue(List.of(new DeliveryQueue.Ticket(d.getId(), endpoint.getId(), task.attempt() + 1,
-                        decision.delay().toMillis())));
-            }
-            case EXHAUSTED -> d.failed(now, null);
-            case GONE -> {
-                d.failed(now, null);
-                disable(endpoint, "the receiver answered 410 Gone");
-            }
-        }
-        if (failingSince != null && !failingSince.plus(settings.autoDisableAfter()).isAfter(now)) {
-            disable(endpoint, "every attempt has failed since " + failingSince);
-        }
-        return switch (decision.verdict()) {
-            case SUCCEEDED -> DeliveryStats.AttemptOutcome.SUCCEEDED;
-            case RETRY -> DeliveryStats.AttemptOutcome.FAILED_WILL_RETRY;
-            case EXHAUSTED, GONE -> DeliveryStats.AttemptOutcome.EXHAUSTED;
-        };
-    }
-
-    /*
-     * Endpoint rows are shared by every concurrent attempt to that endpoint, so they are changed
-     * with conditional bulk updates rather than through the versioned entity: two attempts ending
-     * at once must not fail each other's transaction with an optimistic-lock conflict.
+    /**
+     * Records several attempts in one transaction (group commit): the attempt rows in one batch,
+     * and each delivery row moved on only if it is still at that attempt, so a duplicate ticket
+     * that got through (at least once) cannot record the same attempt twice. The retries' tickets
+     * are queued by the caller once this has committed.
      */
-
-    /** Keeps the endpoint's failing-since mark; answers it (null after a success). */
-    private Instant recordEndpointOutcome(Endpoint endpoint, boolean success, Instant now) {
-        if (success) {
-            if (endpoint.getFailingSince() != null) {
-                em.createQuery("update Endpoint e set e.failingSince = null where e.id = :id")
-                        .setParameter("id", endpoint.getId()).executeUpdate();
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Recorded finishAll(List<Finished> finished) {
+        Instant now = Times.now();
+        List<DeliveryRows.AttemptRow> attempts = new ArrayList<>(finished.size());
+        List<DeliveryRows.Ending> endings = new ArrayList<>(finished.size());
+        List<RetryPolicy.Decision> decisions = new ArrayList<>(finished.size());
+        for (Finished f : finished) {
+            DeliveryTask task = f.task();
+            Outcome outcome = f.outcome();
+            attempts.add(new DeliveryRows.AttemptRow(Ids.next("atmpt"), task.appId(), task.attempt(), task.deliveryId(),
+                    task.endpointId(), task.eventId(), task.eventType(), task.msgId(), truncate(outcome.response()),
+                    outcome.durationMs(), outcome.statusCode(), outcome.succeeded() ? Attempt.SUCCESS : Attempt.FAIL, now,
+                    task.manual() ? 1 : 0, task.url()));
+            RetryPolicy.Decision decision = RetryPolicy.decide(outcome, task.retrySchedule(), task.contract().retryOn(),
+                    task.chainPosition(), settings.retryAfterCap(), ThreadLocalRandom.current());
+            decisions.add(decision);
+            endings.add(switch (decision.verdict()) {
+                case SUCCEEDED -> new DeliveryRows.Ending(task.deliveryId(), task.attempt(), "SUCCEEDED", null);
+                case RETRY -> new DeliveryRows.Ending(task.deliveryId(), task.attempt(), "FAILED_WILL_RETRY",
+                        now.plus(decision.delay()));
+                case EXHAUSTED, GONE -> new DeliveryRows.Ending(task.deliveryId(), task.attempt(), "EXHAUSTED", null);
+            });
+        }
+        List<DeliveryStats.AttemptOutcome> outcomes = new ArrayList<>(finished.size());
+        List<DeliveryQueue.Ticket> retries = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            boolean[] applied = DeliveryRows.end(c, endings, now);
+            DeliveryRows.insertAttempts(c, attempts);
+            java.util.Set<String> succeeded = new java.util.LinkedHashSet<>();
+            java.util.Map<String, Instant> failing = new java.util.HashMap<>();
+            for (int i = 0; i < finished.size(); i++) {
+                DeliveryTask task = finished.get(i).task();
+                RetryPolicy.Decision decision = decisions.get(i);
+                if (decision.verdict() == RetryPolicy.Verdict.SUCCEEDED) {
+                    succeeded.add(task.endpointId());
+                } else if (!failing.containsKey(task.endpointId())) {
+                    failing.put(task.endpointId(), DeliveryRows.markFailing(c, task.endpointId(), now));
+                }
+                if (decision.verdict() == RetryPolicy.Verdict.RETRY && applied[i]) {
+                    retries.add(new DeliveryQueue.Ticket(task.deliveryId(), task.endpointId(), task.attempt() + 1,
+                            decision.delay().toMillis(), new DeliveryQueue.Hint(task.msgId(), task.chainPosition() + 1,
+                                    false, task.urlOverride())));
+                }
+                if (decision.verdict() == RetryPolicy.Verdict.GONE) {
+                    disable(c, task, "the receiver answered 410 Gone", now);
+                }
+                outcomes.add(switch (decision.verdict()) {
+                    case SUCCEEDED -> DeliveryStats.AttemptOutcome.SUCCEEDED;
+                    case RETRY -> DeliveryStats.AttemptOutcome.FAILED_WILL_RETRY;
+                    case EXHAUSTED, GONE -> DeliveryStats.AttemptOutcome.EXHAUSTED;
+                });
             }
-            return null;
+            // operational webhooks (issue 12) observe these; the ledger only says what happened
+            for (int i = 0; i < finished.size(); i++) {
+                if (!applied[i]) {
+                    continue;
+                }
+                DeliveryTask task = finished.get(i).task();
+                DeliveryRows.AttemptRow row = attempts.get(i);
+                AttemptSignal.kindOf(decisions.get(i).verdict(), task.attempt()).ifPresent(kind -> signals.fire(
+                        new AttemptSignal(kind, task.appId(), task.msgId(), task.eventId(), task.endpointId(), row.id(),
+                                row.statusCode(), now)));
+            }
+            // resends asked for while these attempts were under way start their chains now
+            java.util.Set<String> resent = DeliveryRows.startPendingResends(c, endings, now);
+            if (!resent.isEmpty()) {
+                retries.removeIf(r -> resent.contains(r.deliveryId()));
+                for (Finished f : finished) {
+                    if (resent.contains(f.task().deliveryId())) {
+                        retries.add(new DeliveryQueue.Ticket(f.task().deliveryId(), f.task().endpointId(),
+                                f.task().attempt() + 1, 0));
+                    }
+                }
+            }
+            // an endpoint that both failed and succeeded in this batch is not failing
+            succeeded.forEach(failing::remove);
+            DeliveryRows.clearFailing(c, succeeded);
+            for (var e : failing.entrySet()) {
+                Instant since = e.getValue();
+                if (since != null && !since.plus(settings.autoDisableAfter()).isAfter(now)) {
+                    DeliveryTask any = finished.stream().map(Finished::task)
+                            .filter(t -> t.endpointId().equals(e.getKey())).findFirst().orElseThrow();
+                    disable(c, any, "every attempt has failed since " + since, now);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record attempts: " + e.getMessage(), e);
         }
-        if (endpoint.getFailingSince() != null) {
-            return endpoint.getFailingSince();
-        }
-        em.createQuery("update Endpoint e set e.failingSince = :now where e.id = :id and e.failingSince is null")
-                .setParameter("now", now).setParameter("id", endpoint.getId()).executeUpdate();
-        return now;
+        return new Recorded(outcomes, retries);
     }
 
     /** Disables the endpoint once: only the attempt that flips the flag tells the operator. */
-    private void disable(Endpoint endpoint, String reason) {
-        int flipped = em.createQuery("update Endpoint e set e.disabled = true, e.updatedAt = :now "
-                + "where e.id = :id and e.disabled = false")
-                .setParameter("now", Times.now()).setParameter("id", endpoint.getId()).executeUpdate();
-        if (flipped == 1) {
-            disabled.fire(new EndpointDisabled(endpoint.getApp().getId(), endpoint.getId(), endpoint.getUrl(), reason));
+    private void disable(Connection c, DeliveryTask task, String reason, Instant now) throws SQLException {
+        if (DeliveryRows.disable(c, task.endpointId(), now)) {
+            endpointViews.invalidate();
+            EndpointView view = endpointViews.byId(task.endpointId());
+            disabled.fire(new EndpointDisabled(task.appId(), task.endpointId(), view == null ? task.url() : view.url(),
+                    reason));
         }
     }
 

@@ -6,25 +6,35 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
+import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
- * Puts delivery ids on the JMS queue. Called inside the caller's JTA transaction: the resource
- * adapter enlists the session, so the sends happen only if the transaction commits.
+ * Puts delivery tickets on the JMS queue. Inside a JTA transaction the resource adapter enlists
+ * the session, so the sends happen only if the transaction commits; outside one (the ingest and
+ * record writers call it right after their commit) each send is on its own, and the rows, already
+ * committed, are the truth if it is lost (see Sweeper).
  *
- * <p>The ActiveMQ resource adapter has no JMS 2.0 simplified API ({@code createContext()},
- * {@code setDeliveryDelay()} throw), hence the classic API and the broker's
- * {@code AMQ_SCHEDULED_DELAY} property for delays.
+ * <p>Tickets due now travel together, up to {@link #PER_MESSAGE} in one JMS message, one line
+ * each: a batch of ingested messages costs the broker one persistent message, not one per
+ * delivery. A ticket with a delay (a retry) is a message of its own, scheduled by the broker
+ * ({@code AMQ_SCHEDULED_DELAY}). The resource adapter has no JMS 2.0 simplified API
+ * ({@code createContext()}, {@code setDeliveryDelay()} throw), hence the classic API.
  */
 @ApplicationScoped
 public class DeliveryQueue {
+    /** Set on tickets written before tickets had lines; still read, never written. */
     public static final String ATTEMPT = "attempt";
     public static final String ENDPOINT = "endpoint";
+    static final String TICKETS = "tickets";
     static final String SCHEDULED_DELAY = "AMQ_SCHEDULED_DELAY";
+    static final int PER_MESSAGE = 256;
 
     @Resource(lookup = HeraldResources.CONNECTION_FACTORY)
     ConnectionFactory connectionFactory;
@@ -33,13 +43,70 @@ public class DeliveryQueue {
     Queue queue;
 
     /**
-     * One ticket per delivery: run attempt {@code attempt} after {@code delayMillis}. The endpoint
-     * travels along so the listener can apply per-endpoint limits without a database read.
+     * What the producer of a ticket already knows, so the attempt needs no read of the delivery
+     * row: the message, the attempt's place in its retry chain, whether a person asked for it,
+     * and the delivery's URL override. Tickets of the sweeper and of resends go without one.
+     * {@code claimed}: ingest wrote the delivery already marked as being sent (see
+     * {@code BatchWriter}), so its first attempt needs no claim of its own.
      */
-    public record Ticket(String deliveryId, String endpointId, int attempt, long delayMillis) {
-        public Ticket later(long millis) {
-            return new Ticket(deliveryId, endpointId, attempt, millis);
+    public record Hint(String msgId, int chainPosition, boolean manual, String urlOverride, boolean claimed) {
+        public Hint(String msgId, int chainPosition, boolean manual, String urlOverride) {
+            this(msgId, chainPosition, manual, urlOverride, false);
         }
+    }
+
+    /** Run attempt {@code attempt} of a delivery after {@code delayMillis}; the endpoint travels for per-endpoint limits. */
+    public record Ticket(String deliveryId, String endpointId, int attempt, long delayMillis, Hint hint) {
+        public Ticket(String deliveryId, String endpointId, int attempt, long delayMillis) {
+            this(deliveryId, endpointId, attempt, delayMillis, null);
+        }
+
+        public Ticket later(long millis) {
+            return new Ticket(deliveryId, endpointId, attempt, millis, hint);
+        }
+
+        /** {@code dlv ep attempt [msg chainPosition flags [urlOverride]]}, flags 1 manual, 2 claimed: ids and URLs hold no spaces. */
+        String line() {
+            StringBuilder b = new StringBuilder(96).append(deliveryId).append(' ').append(endpointId).append(' ')
+                    .append(attempt);
+            if (hint != null) {
+                b.append(' ').append(hint.msgId()).append(' ').append(hint.chainPosition()).append(' ')
+                        .append((hint.manual() ? 1 : 0) | (hint.claimed() ? 2 : 0));
+                if (hint.urlOverride() != null) {
+                    b.append(' ').append(hint.urlOverride());
+                }
+            }
+            return b.toString();
+        }
+
+        static Ticket parse(String line) {
+            String[] f = line.split(" ", 7);
+            int flags = f.length >= 6 ? Integer.parseInt(f[5]) : 0;
+            Hint hint = f.length >= 6 ? new Hint(f[3], Integer.parseInt(f[4]), (flags & 1) != 0, f.length == 7 ? f[6] : null,
+                    (flags & 2) != 0) : null;
+            return new Ticket(f[0], f[1], Integer.parseInt(f[2]), 0, hint);
+        }
+    }
+
+    /** The tickets a queue message carries. */
+    public static List<Ticket> read(Message message) throws JMSException {
+        if (!(message instanceof TextMessage text) || text.getText() == null) {
+            return List.of();
+        }
+        if (message.propertyExists(ATTEMPT)) {
+            // one ticket, as written before tickets had lines
+            return List.of(new Ticket(text.getText(), message.getStringProperty(ENDPOINT), message.getIntProperty(ATTEMPT), 0));
+        }
+        if (!message.propertyExists(TICKETS)) {
+            return List.of();
+        }
+        List<Ticket> tickets = new ArrayList<>();
+        for (String line : text.getText().split("\n")) {
+            if (!line.isEmpty()) {
+                tickets.add(Ticket.parse(line));
+            }
+        }
+        return tickets;
     }
 
     public void enqueue(Collection<Ticket> tickets) {
@@ -49,19 +116,35 @@ public class DeliveryQueue {
         try (Connection connection = connectionFactory.createConnection();
                 Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 MessageProducer producer = session.createProducer(queue)) {
+            StringBuilder now = new StringBuilder();
+            int inNow = 0;
             for (Ticket ticket : tickets) {
-                TextMessage message = session.createTextMessage(ticket.deliveryId());
-                message.setIntProperty(ATTEMPT, ticket.attempt());
-                if (ticket.endpointId() != null) {
-                    message.setStringProperty(ENDPOINT, ticket.endpointId());
-                }
                 if (ticket.delayMillis() > 0) {
-                    message.setLongProperty(SCHEDULED_DELAY, ticket.delayMillis());
+                    TextMessage later = session.createTextMessage(ticket.line());
+                    later.setIntProperty(TICKETS, 1);
+                    later.setLongProperty(SCHEDULED_DELAY, ticket.delayMillis());
+                    producer.send(later);
+                    continue;
                 }
-                producer.send(message);
+                now.append(ticket.line()).append('\n');
+                if (++inNow == PER_MESSAGE) {
+                    send(session, producer, now, inNow);
+                    now.setLength(0);
+                    inNow = 0;
+                }
+            }
+            if (inNow > 0) {
+                send(session, producer, now, inNow);
             }
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot queue deliveries: " + e.getMessage(), e);
         }
+    }
+
+    private static void send(Session session, MessageProducer producer, StringBuilder lines, int count)
+            throws JMSException {
+        TextMessage message = session.createTextMessage(lines.toString());
+        message.setIntProperty(TICKETS, count);
+        producer.send(message);
     }
 }

@@ -108,8 +108,15 @@ public class DeliverySettings {
      */
     public Duration inFlightLimit(Integer endpointTimeoutMs) {
         Duration timeout = endpointTimeoutMs != null ? Duration.ofMillis(endpointTimeoutMs) : requestTimeout();
-        return timeout.plus(connectTimeout()).plusSeconds(30);
+        return timeout.plus(connectTimeout()).plus(START_MARGIN);
     }
+
+    /**
+     * The part of {@link #inFlightLimit} beyond the attempt itself: an attempt whose delivery
+     * was marked as being sent may still start this long after the mark, and still end before
+     * the mark runs out.
+     */
+    public static final Duration START_MARGIN = Duration.ofSeconds(30);
 
     public Duration sweeperInterval() {
         return Duration.ofSeconds(Math.max(1, sweeperIntervalSeconds));

@@ -1,5 +1,7 @@
 package dev.herald.delivery.control;
 
+import dev.herald.subscription.control.EndpointView;
+import dev.herald.subscription.control.EndpointViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,13 +23,31 @@ public class Dispatcher {
     @Inject
     DeliveryStats stats;
 
+    @Inject
+    OrderedLanes ordered;
+
+    @Inject
+    EndpointViews views;
+
+    @Inject
+    DeliveryLedger ledger;
+
     public void dispatch(DeliveryQueue.Ticket ticket) {
         if (pause.isPaused()) {
-            return; // the row keeps what is owed; resuming queues it again
+            // the row keeps what is owed; resuming queues it again, at once if it waits as pending
+            if (ticket.hint() != null && ticket.hint().claimed()) {
+                ledger.releaseIngestMarks(java.util.List.of(ticket.deliveryId()));
+            }
+            return;
         }
         if (ticket.endpointId() == null) {
             attempt(ticket);
-        } else {
+            return;
+        }
+        EndpointView view = views.byId(ticket.endpointId());
+        if (view != null && view.contract().ordered()) {
+            ordered.wake(ticket.endpointId()); // the line is read from the rows, in order
+        } else if (!OrderedLanes.WAKE.equals(ticket.deliveryId())) {
             gate.run(ticket, this::attempt);
         }
     }

@@ -1,8 +1,12 @@
 package dev.herald.delivery.control;
 
-import dev.herald.platform.HeraldResources;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -33,6 +37,8 @@ public class EndpointGate {
     private static final Logger LOG = Logger.getLogger(EndpointGate.class.getName());
     static final int MAX_PARKED = 10_000;
     static final long OVERFLOW_DELAY_MILLIS = 2_000;
+    /** Attempts running at once on this instance, all endpoints together. */
+    static final int MAX_THREADS = 64;
 
     @Inject
     DeliverySettings settings;
@@ -40,8 +46,32 @@ public class EndpointGate {
     @Inject
     DeliveryQueue queue;
 
-    @Resource(lookup = HeraldResources.DELIVERY_EXECUTOR)
-    ManagedExecutorService executor;
+    @Resource
+    ManagedThreadFactory threads;
+
+    /**
+     * Plain threads from the container's thread factory: the application's context is set up
+     * once per thread, not saved and restored for every task as a ManagedExecutorService does
+     * (which scanned the WAR's jars for every attempt, a quarter of a delivery thread's time).
+     */
+    private ThreadPoolExecutor executor;
+
+    @PostConstruct
+    void start() {
+        executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = threads.newThread(r);
+                    t.setName("herald-delivery-" + t.getId());
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
 
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final java.util.Set<String> held = ConcurrentHashMap.newKeySet();

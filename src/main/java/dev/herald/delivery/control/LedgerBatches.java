@@ -24,6 +24,9 @@ public class LedgerBatches {
     @Inject
     DeliveryLedger ledger;
 
+    @Inject
+    DeliveryQueue queue;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -32,8 +35,29 @@ public class LedgerBatches {
 
     @PostConstruct
     void start() {
-        claims = new GroupCommit<>("claim", ledger::beginAll, 1, MAX_BATCH, 100_000, threads).start();
-        records = new GroupCommit<>("record", ledger::finishAll, 1, MAX_BATCH, 100_000, threads).start();
+        claims = new GroupCommit<DeliveryQueue.Ticket, DeliveryTask>("claim", batch -> {
+            DeliveryLedger.Claimed claimed = ledger.beginAll(batch);
+            queueCommitted(claimed.recheck());
+            return claimed.tasks();
+        }, 1, MAX_BATCH, 100_000, threads).start();
+        records = new GroupCommit<DeliveryLedger.Finished, DeliveryStats.AttemptOutcome>("record", batch -> {
+            DeliveryLedger.Recorded recorded = ledger.finishAll(batch);
+            queueCommitted(recorded.retries());
+            return recorded.outcomes();
+        }, 1, MAX_BATCH, 100_000, threads).start();
+    }
+
+    /**
+     * Queues tickets for rows that are already committed. If the broker refuses them now, the
+     * rows still say what is owed and the sweeper queues them again; failing here would make the
+     * group commit run the batch a second time.
+     */
+    private void queueCommitted(java.util.List<DeliveryQueue.Ticket> tickets) {
+        try {
+            queue.enqueue(tickets);
+        } catch (RuntimeException e) {
+            LOG.warning("Could not queue " + tickets.size() + " tickets; the sweeper will: " + e.getMessage());
+        }
     }
 
     @PreDestroy
@@ -44,6 +68,10 @@ public class LedgerBatches {
 
     /** The task for this ticket, or null when it is stale or must wait. */
     public DeliveryTask claim(DeliveryQueue.Ticket ticket) {
+        DeliveryTask fromIngest = ledger.fromIngest(ticket);
+        if (fromIngest != null) {
+            return fromIngest;
+        }
         try {
             return claims.submit(ticket, CLAIM_TIMEOUT_MILLIS);
         } catch (GroupCommit.Busy e) {

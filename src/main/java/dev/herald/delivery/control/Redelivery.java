@@ -27,7 +27,7 @@ public class Redelivery {
     /**
      * Starts a fresh retry chain for this message and endpoint (creating the delivery if the
      * message never went there, e.g. the endpoint was added later); its first attempt is logged as
-     * manual.
+     * manual. During an attempt, the resend waits for that attempt to end.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void resend(Message message, Endpoint endpoint) {
@@ -42,7 +42,11 @@ public class Redelivery {
             d = new Delivery(message, endpoint);
             em.persist(d);
         } else if (d.getStatus() == DeliveryStatus.SENDING) {
-            throw Problem.conflict("An attempt of this message to this endpoint is under way; try again when it ends");
+            // Svix queues a resend that arrives during an attempt; the ledger starts its chain as
+            // soon as that attempt is recorded. Two chains at once would break "attempts of one
+            // message to one endpoint never overlap".
+            d.requestResend(now);
+            return;
         }
         d.restartChain(now);
         em.flush();

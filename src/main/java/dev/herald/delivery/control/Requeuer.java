@@ -77,6 +77,25 @@ public class Requeuer {
         return queueAll(rows.stream().filter(d -> !heldHere.contains(d.getId())).toList(), now);
     }
 
+    /**
+     * At the first sweep after a start on a database that only this process can open (H2's
+     * file, locked while open): deliveries still marked as being sent by the run before were
+     * being sent by a process that is gone, so they wait again and that sweep queues them,
+     * instead of after their mark runs out. A shared database (PostgreSQL) may have another
+     * instance sending them right now: there the marks run out by themselves.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseMarksOfPreviousRun(Instant startedAt) {
+        String url = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> c.getMetaData().getURL());
+        if (url == null || !url.startsWith("jdbc:h2:")) {
+            return 0;
+        }
+        return em.createQuery("update Delivery d set d.status = :pending, d.sendingSince = null, d.sendingUntil = null "
+                + "where d.status = :sending and d.sendingSince < :started")
+                .setParameter("pending", DeliveryStatus.PENDING).setParameter("sending", DeliveryStatus.SENDING)
+                .setParameter("started", startedAt).executeUpdate();
+    }
+
     static final int PAGE = 1000;
 
     @Inject

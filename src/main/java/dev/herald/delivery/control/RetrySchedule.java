@@ -106,6 +106,42 @@ public record RetrySchedule(List<Duration> delays, double jitter) {
     }
 
     /**
+     * JMX's {@code MaxAttempts}: the same schedule cut to {@code attempts}, or extended by
+     * repeating its last delay (so the backoff an operator set stays as it was).
+     */
+    public RetrySchedule withMaxAttempts(int attempts) {
+        if (attempts < 1 || attempts > MAX_ATTEMPTS) {
+            throw new IllegalArgumentException("max attempts must be between 1 and " + MAX_ATTEMPTS);
+        }
+        List<Duration> next = new ArrayList<>(delays.subList(0, Math.min(attempts, delays.size())));
+        while (next.size() < attempts) {
+            next.add(delays.get(delays.size() - 1));
+        }
+        return new RetrySchedule(next, jitter);
+    }
+
+    /** JMX's {@code RedeliveryDelay}: the delay before the first retry (0 when there is no retry). */
+    public Duration redeliveryDelay() {
+        return delays.size() > 1 ? delays.get(1) : Duration.ZERO;
+    }
+
+    /**
+     * JMX's {@code RedeliveryDelay} set: every retry after this fixed delay, as a JMS redelivery
+     * policy has it; the first attempt and the number of attempts stay.
+     */
+    public RetrySchedule withRedeliveryDelay(Duration delay) {
+        if (delay.isNegative() || delay.compareTo(MAX_DELAY) > 0) {
+            throw new IllegalArgumentException("the delay must be between 0 and " + MAX_DELAY.toSeconds() + " seconds");
+        }
+        List<Duration> next = new ArrayList<>(delays.size());
+        next.add(delays.get(0));
+        while (next.size() < delays.size()) {
+            next.add(delay);
+        }
+        return new RetrySchedule(next, jitter);
+    }
+
+    /**
      * The delay before attempt {@code next} (1-based), or null when {@code next} exceeds the
      * schedule: the delivery is exhausted.
      */

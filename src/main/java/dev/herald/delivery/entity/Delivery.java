@@ -57,6 +57,12 @@ public class Delivery {
      */
     private int chainStart;
 
+    /**
+     * A resend asked for while an attempt was under way: Svix queues it rather than refusing, so
+     * the chain restarts as soon as that attempt is recorded ({@link #takeResendRequest}).
+     */
+    private boolean resendPending;
+
     /** Whether the current chain was started by a person rather than by ingest. */
     private boolean manualChain;
 
@@ -116,6 +122,25 @@ public class Delivery {
         sendingUntil = null;
         lastQueuedAt = now;
         updatedAt = now;
+    }
+
+    /** Remembers a resend asked for while an attempt is being sent. */
+    public void requestResend(Instant now) {
+        resendPending = true;
+        updatedAt = now;
+    }
+
+    /**
+     * After an attempt is recorded: if a resend was asked for meanwhile, starts its chain now and
+     * answers true (the caller queues the next attempt).
+     */
+    public boolean takeResendRequest(Instant now) {
+        if (!resendPending) {
+            return false;
+        }
+        resendPending = false;
+        restartChain(now);
+        return true;
     }
 
     /** Whether the next attempt was asked for by a person (resend, recover). */

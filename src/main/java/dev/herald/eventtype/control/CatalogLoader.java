@@ -22,10 +22,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Registers, at start, every event type Herald itself can emit (the captured domain's events, the
- * seeds' lifecycle events, {@code webhook.test}) in the catalog, each with a description and a
- * JSON schema that carries an example: {@code send-example} sends that example, and receivers can
- * read the schemas. A type already in the catalog is left as the operator last made it. Each
+ * Registers, at start, the event types Herald itself emits ({@code webhook.test}) in the catalog,
+ * each with a description and a JSON schema that carries an example: {@code send-example} sends
+ * that example, and receivers can read the schemas. An application's own types come through the
+ * API ({@code POST /api/v1/event-type}; the capture library registers its application's catalog). A type already in the catalog is left as the operator last made it. Each
  * type is registered in a transaction of its own, so an instance starting beside another one
  * that registers the same type at the same moment loses that race quietly instead of failing
  * its deployment.

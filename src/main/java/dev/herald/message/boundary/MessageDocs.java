@@ -29,6 +29,21 @@ final class MessageDocs {
                 + "endpoint); each URL passes the same rules as an endpoint's own",
                 example = "{\"ats\": \"https://example.com/interviews/42/webhook\"}")
         public Map<String, String> endpointUrls;
+        @Schema(description = "Svix: creates the application with this message when the path names a uid not in use "
+                + "(name required; uid, if given, must be the path's); ignored when the application exists")
+        public Map<String, Object> application;
+        @Schema(minimum = "5", maximum = "90", description = "Svix: days to keep the payload (then it is expunged to {} "
+                + "once nothing is owed); default the server's retention")
+        public Integer payloadRetentionPeriod;
+        @Schema(minimum = "1", maximum = "2160", description = "Svix: the same in hours; not with payloadRetentionPeriod")
+        public Integer payloadRetentionHours;
+        @Schema(description = "Svix: rawPayload, JSON as text, is delivered byte for byte instead of payload "
+                + "(Svix's Java SDK sends its payload so)")
+        public Map<String, Object> transformationsParams;
+    }
+
+    @Schema(name = "EmptyResponse", description = "Svix's empty answer: {}")
+    static final class Empty {
     }
 
     @Schema(name = "ListResponse_MessageOut_", requiredProperties = {"data"})

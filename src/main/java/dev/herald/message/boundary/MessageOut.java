@@ -16,6 +16,12 @@ import java.util.List;
 public record MessageOut(String id, String eventId, String eventType, JsonValue payload, List<String> channels,
         Instant timestamp) {
 
+    /** With the payload already parsed (the request's own), not read back from its text. */
+    static MessageOut of(Message m, JsonValue payload) {
+        return new MessageOut(m.getId(), m.getEventId(), m.getEventType(), payload, JsonText.toList(m.getChannels()),
+                m.getTimestamp());
+    }
+
     static MessageOut of(Message m, boolean withContent) {
         return new MessageOut(m.getId(), m.getEventId(), m.getEventType(),
                 withContent ? JsonText.parse(m.getPayload()) : JsonValue.EMPTY_JSON_OBJECT,

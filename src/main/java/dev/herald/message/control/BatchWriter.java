@@ -2,24 +2,34 @@ package dev.herald.message.control;
 
 import dev.herald.app.entity.Application;
 import dev.herald.delivery.control.DeliveryQueue;
+import dev.herald.delivery.control.DeliverySettings;
 import dev.herald.message.entity.Message;
+import dev.herald.platform.HeraldResources;
+import dev.herald.platform.Ids;
+import dev.herald.platform.json.JsonText;
 import dev.herald.platform.problem.Problem;
-import dev.herald.subscription.control.Endpoints;
-import dev.herald.subscription.entity.Endpoint;
+import dev.herald.subscription.control.EndpointView;
+import dev.herald.subscription.control.EndpointViews;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
- * Writes a batch of messages in one transaction, each exactly as {@link Ingest} writes one, then
- * flushes once and puts all their tickets on the queue with one broker session. An application's
- * endpoints are read once per batch.
+ * Writes a batch of API messages in one transaction: the message rows and one delivery row per
+ * matching enabled endpoint, in two batched inserts. Nothing is queued here: the caller queues
+ * the tickets once this has committed (see {@link IngestBatcher}), so the commit is the
+ * database's alone, with no two-phase commit across the broker. Endpoints come from memory
+ * ({@link EndpointViews}), already matched and with nothing to decrypt.
  */
 @ApplicationScoped
 public class BatchWriter {
@@ -30,28 +40,80 @@ public class BatchWriter {
     Ingest ingest;
 
     @Inject
-    Endpoints endpoints;
+    EndpointViews endpoints;
 
     @Inject
-    DeliveryQueue queue;
+    RecentMessages recent;
+
+    @Inject
+    DeliverySettings settings;
+
+    @Inject
+    dev.herald.delivery.control.DeliveryPause pause;
+
+    @Resource(lookup = HeraldResources.DATASOURCE)
+    DataSource dataSource;
+
+    /** The messages written (in the batch's order) and the tickets their deliveries need. */
+    public record Written(List<Message> messages, List<DeliveryQueue.Ticket> tickets) {
+    }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public List<Message> write(List<IngestBatcher.Work> batch) {
+    public Written write(List<IngestBatcher.Work> batch) {
         List<Message> out = new ArrayList<>(batch.size());
         List<DeliveryQueue.Ticket> tickets = new ArrayList<>();
-        Map<String, List<Endpoint>> enabled = new HashMap<>();
-        for (IngestBatcher.Work w : batch) {
-            Application app = em.find(Application.class, w.appId());
-            if (app == null) {
-                throw Problem.notFound("Application", w.appId());
+        List<MessageRows.MessageRow> messageRows = new ArrayList<>(batch.size());
+        List<MessageRows.DeliveryRow> deliveryRows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (IngestBatcher.Work w : batch) {
+                Map<String, String> overrides = Map.of();
+                if (!w.endpointUrls().isEmpty()) {
+                    Application app = em.find(Application.class, w.appId());
+                    if (app == null) {
+                        throw Problem.notFound("Application", w.appId());
+                    }
+                    overrides = ingest.resolveOverrides(app, w.endpointUrls());
+                }
+                if (w.eventId() != null && (MessageRows.eventIdTaken(c, w.appId(), w.eventId())
+                        || messageRows.stream().anyMatch(m -> w.appId().equals(m.appId()) && w.eventId().equals(m.eventId())))) {
+                    throw Problem.conflict("A message with eventId '" + w.eventId() + "' already exists in this application");
+                }
+                Message message = new Message(em.getReference(Application.class, w.appId()), w.eventType(), w.payload(),
+                        w.eventId());
+                String channels = w.channels() == null || w.channels().isEmpty() ? null : JsonText.ofList(w.channels());
+                message.setChannels(channels);
+                messageRows.add(new MessageRows.MessageRow(message.getId(), w.appId(), w.eventType(), w.eventId(),
+                        w.payload(), channels, message.getTimestamp()));
+                for (EndpointView endpoint : endpoints.enabled(w.appId())) {
+                    if (endpoint.matches(w.eventType(), w.channels())) {
+                        String override = overrides.containsKey(endpoint.id()) ? overrides.get(endpoint.id())
+                                : endpoint.namesEventType(w.eventType()) ? overrides.get("*") : null;
+                        String id = Ids.next("dlv");
+                        // Written as being sent, for as long as a first attempt may take: the ticket
+                        // queued after the commit is the claim, and the attempt needs no transaction
+                        // of its own before it starts. A paused endpoint's delivery waits as pending.
+                        boolean claimed = !endpoint.paused() && !endpoint.contract().ordered() && !pause.isPaused();
+                        Instant leasedUntil = claimed ? message.getTimestamp().plus(
+                                settings.inFlightLimit(endpoint.contract().timeoutMs())) : null;
+                        deliveryRows.add(new MessageRows.DeliveryRow(id, message.getId(), endpoint.id(), override,
+                                message.getTimestamp(), leasedUntil));
+                        tickets.add(new DeliveryQueue.Ticket(id, endpoint.id(), 1, 0,
+                                new DeliveryQueue.Hint(message.getId(), 1, false, override, claimed)));
+                    }
+                }
+                out.add(message);
             }
-            Ingest.Accepted accepted = ingest.write(app, w.eventType(), w.payload(), w.eventId(), w.channels(),
-                    w.endpointUrls(), a -> enabled.computeIfAbsent(a.getId(), id -> endpoints.enabled(a)));
-            out.add(accepted.message());
-            tickets.addAll(accepted.tickets());
+            MessageRows.insert(c, messageRows, deliveryRows);
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                // an integrity violation: the application went away, or an eventId raced in
+                throw Problem.conflict("The message conflicts with another one (its eventId), or its application is gone");
+            }
+            throw new IllegalStateException("Cannot write messages: " + e.getMessage(), e);
         }
-        em.flush();
-        queue.enqueue(tickets);
-        return out;
+        for (MessageRows.MessageRow m : messageRows) {
+            recent.put(new RecentMessages.Cached(m.id(), m.appId(), m.eventType(), m.eventId(), m.timestamp(), m.payload()));
+        }
+        return new Written(out, tickets);
     }
 }

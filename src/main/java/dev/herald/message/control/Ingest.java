@@ -101,7 +101,7 @@ public class Ingest {
     }
 
     /** Overrides keyed by endpoint id; a 422 naming every unknown endpoint or refused URL. */
-    private Map<String, String> resolveOverrides(Application app, Map<String, String> endpointUrls) {
+    Map<String, String> resolveOverrides(Application app, Map<String, String> endpointUrls) {
         if (endpointUrls.isEmpty()) {
             return Map.of();
         }

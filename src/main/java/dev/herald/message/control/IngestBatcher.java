@@ -28,8 +28,16 @@ public class IngestBatcher {
             Map<String, String> endpointUrls) {
     }
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(IngestBatcher.class.getName());
+
     @Inject
     BatchWriter writer;
+
+    @Inject
+    dev.herald.delivery.control.DeliveryQueue queue;
+
+    @Inject
+    IngestStats stats;
 
     @Resource
     ManagedThreadFactory threads;
@@ -42,7 +50,24 @@ public class IngestBatcher {
 
     @PostConstruct
     void start() {
-        group = new GroupCommit<Work, Message>("ingest", writer::write, writers, MAX_BATCH, 10_000, threads).start();
+        group = new GroupCommit<Work, Message>("ingest", this::writeThenQueue, writers, MAX_BATCH, 10_000, threads).start();
+    }
+
+    /**
+     * The batch's rows in one transaction, then its tickets on the queue once that has committed.
+     * A ticket lost between the two (the process dies, the broker refuses) leaves its delivery
+     * row owed and queued by nobody: the sweeper finds it (see Sweeper). Failing the batch here
+     * instead would answer an error for messages that are on disk.
+     */
+    private java.util.List<Message> writeThenQueue(java.util.List<Work> batch) {
+        BatchWriter.Written written = writer.write(batch);
+        stats.committed(batch.size());
+        try {
+            queue.enqueue(written.tickets());
+        } catch (RuntimeException e) {
+            LOG.warning("Could not queue " + written.tickets().size() + " tickets; the sweeper will: " + e.getMessage());
+        }
+        return written.messages();
     }
 
     @PreDestroy

@@ -48,6 +48,11 @@ public class IngestStats {
         });
     }
 
+    /** Messages written by a transaction that has committed. */
+    void committed(int messages) {
+        accepted.inc(messages);
+    }
+
     public long accepted() {
         return accepted.getCount();
     }

@@ -45,6 +45,12 @@ public class Message {
     @Column(nullable = false)
     private Instant timestamp;
 
+    /**
+     * Svix's {@code payloadRetentionPeriod}: after this the payload is expunged (once nothing is
+     * owed); null keeps it for the server's retention period.
+     */
+    private Instant payloadExpiresAt;
+
     protected Message() {
     }
 
@@ -55,6 +61,14 @@ public class Message {
         this.payload = payload;
         this.eventId = eventId;
         this.timestamp = Times.now();
+    }
+
+    public Instant getPayloadExpiresAt() {
+        return payloadExpiresAt;
+    }
+
+    public void setPayloadExpiresAt(Instant payloadExpiresAt) {
+        this.payloadExpiresAt = payloadExpiresAt;
     }
 
     public String getId() {

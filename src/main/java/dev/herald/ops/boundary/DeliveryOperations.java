@@ -13,7 +13,7 @@ import javax.management.ObjectName;
 
 /** The {@link DeliveryOperationsMBean} implementation; registered by {@link JmxRegistration}. */
 public class DeliveryOperations implements DeliveryOperationsMBean {
-    static final int LISTENER_SESSIONS = 16;
+    static final int LISTENER_SESSIONS = 4;
 
     private final DeliverySettings settings;
     private final DeliveryPause pause;
@@ -55,6 +55,22 @@ public class DeliveryOperations implements DeliveryOperationsMBean {
     @Override
     public int getMaxAttempts() {
         return settings.schedule().maxAttempts();
+    }
+
+    // The design card's words for what the schedule says; the schedule stays the one truth.
+    @Override
+    public void setMaxAttempts(int attempts) {
+        settings.setSchedule(settings.schedule().withMaxAttempts(attempts));
+    }
+
+    @Override
+    public long getRedeliveryDelay() {
+        return settings.schedule().redeliveryDelay().toSeconds();
+    }
+
+    @Override
+    public void setRedeliveryDelay(long seconds) {
+        settings.setSchedule(settings.schedule().withRedeliveryDelay(java.time.Duration.ofSeconds(seconds)));
     }
 
     @Override
@@ -148,5 +164,15 @@ public class DeliveryOperations implements DeliveryOperationsMBean {
     @Override
     public long getEndpointsAutoDisabled() {
         return signals.endpointsDisabled();
+    }
+
+    @Override
+    public String orderedHead(String endpointId) {
+        return operator.orderedHead(endpointId);
+    }
+
+    @Override
+    public boolean skipOrderedHead(String endpointId) {
+        return operator.skipOrderedHead(endpointId);
     }
 }

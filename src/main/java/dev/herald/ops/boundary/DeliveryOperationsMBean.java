@@ -10,7 +10,15 @@ public interface DeliveryOperationsMBean {
 
     void setDefaultRetrySchedule(String seconds);
 
+    /** The schedule's length; setting it cuts the schedule or repeats its last delay. */
     int getMaxAttempts();
+
+    void setMaxAttempts(int attempts);
+
+    /** Seconds before the first retry; setting it makes every retry wait that long. */
+    long getRedeliveryDelay();
+
+    void setRedeliveryDelay(long seconds);
 
     /** Attempts that may run at once to one endpoint. */
     int getEndpointConcurrency();
@@ -52,4 +60,10 @@ public interface DeliveryOperationsMBean {
     long getFailedTotal();
 
     long getEndpointsAutoDisabled();
+
+    /** An ordered endpoint's head of line (what the rest waits behind), or "" when it owes nothing. */
+    String orderedHead(String endpointId);
+
+    /** Gives up on an ordered endpoint's head so the line moves on; false when there is none or it is being sent. */
+    boolean skipOrderedHead(String endpointId);
 }

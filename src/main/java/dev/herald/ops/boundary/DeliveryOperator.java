@@ -47,4 +47,27 @@ public class DeliveryOperator {
     public int replayDeadLetters() {
         return requeuer.restartExhausted(null, null, null);
     }
+
+    @Inject
+    dev.herald.delivery.control.DeliveryLedger ledger;
+
+    @Inject
+    dev.herald.delivery.control.OrderedLanes lanes;
+
+    /** The head of an endpoint's line in words, or "" when it owes nothing. */
+    public String orderedHead(String endpointId) {
+        var head = ledger.head(endpointId);
+        return head == null ? "" : head.msgId() + " (" + head.status().toLowerCase() + ", " + head.attempts()
+                + " attempts, next " + head.nextAttemptAt() + "), " + (head.owed() - 1) + " waiting behind it";
+    }
+
+    /** Skips the head of an endpoint's line; false when it owes nothing or the head is being sent. */
+    public boolean skipOrderedHead(String endpointId) {
+        var head = ledger.head(endpointId);
+        if (head == null || !ledger.skip(head.deliveryId())) {
+            return false;
+        }
+        lanes.wake(endpointId);
+        return true;
+    }
 }

@@ -23,15 +23,46 @@ import java.util.regex.Pattern;
 public final class Fields {
     private static final Pattern UID = Pattern.compile("^[a-zA-Z0-9\\-_.]+$");
 
-    private final JsonObject object;
-    private final List<FieldError> errors = new ArrayList<>();
+    private static final Pattern EVENT_TYPE = Pattern.compile("^[a-zA-Z0-9\\-_.]+$");
 
-    private Fields(JsonObject object) {
+    private final JsonObject object;
+    private final List<FieldError> errors;
+    /** Prepended to every field name this instance reports: {@code "application."} for a nested object. */
+    private final String prefix;
+
+    private Fields(JsonObject object, List<FieldError> errors, String prefix) {
         this.object = object;
+        this.errors = errors;
+        this.prefix = prefix;
     }
 
     public static Fields of(JsonObject object) {
-        return new Fields(object);
+        return new Fields(object, new ArrayList<>(), "");
+    }
+
+    /** The fields of a nested object, whose errors are reported with this one's, named {@code name.field}. */
+    public Fields nested(String name, JsonObject nestedObject) {
+        return new Fields(nestedObject, errors, prefix + name + ".");
+    }
+
+    /**
+     * Event type names, as Svix validates them in {@code filterTypes}/{@code eventTypes}:
+     * letters, digits, {@code - _ .}, at most 256 characters; {@code null} when absent.
+     */
+    public Set<String> optionalEventTypeSet(String name, int maxItems) {
+        Set<String> names = optionalStringSet(name, maxItems, 256);
+        if (names == null) {
+            return null;
+        }
+        int i = 0;
+        for (String type : names) {
+            if (!EVENT_TYPE.matcher(type).matches()) {
+                error(name + "." + i, "may contain only letters, digits, '-', '_' and '.'", "value_error.str.regex");
+                return null;
+            }
+            i++;
+        }
+        return names;
     }
 
     /** Present and not null. */
@@ -263,7 +294,7 @@ public final class Fields {
     }
 
     public void error(String name, String msg, String type) {
-        errors.add(FieldError.body(name, msg, type));
+        errors.add(FieldError.body(prefix + name, msg, type));
     }
 
     /** Throws one 422 problem listing every invalid field, if any. */

@@ -34,6 +34,10 @@ public final class JsonBody {
 
     public static JsonObject readObject(HttpHeaders headers, InputStream in, int maxBytes) {
         String contentType = headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (headers != null && contentType == null) {
+            // Svix answers a body without a Content-Type as it answers a wrong one
+            throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json, with that Content-Type");
+        }
         if (contentType != null) {
             MediaType type;
             try {
@@ -104,9 +108,16 @@ public final class JsonBody {
         if (text.isBlank()) {
             throw new Problem(ProblemType.BAD_JSON, what + " is empty; JSON is expected");
         }
-        checkDepth(text);
-        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
-            return reader.readValue();
+        try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw new Problem(ProblemType.BAD_JSON, what + " is empty; JSON is expected");
+            }
+            JsonValue value = read(parser, parser.next(), 0);
+            if (parser.hasNext()) {
+                parser.next(); // throws: something follows the value
+                throw new Problem(ProblemType.BAD_JSON, "Malformed JSON: something follows the value");
+            }
+            return value;
         } catch (JsonParsingException e) {
             var at = e.getLocation();
             throw new Problem(ProblemType.BAD_JSON, "Malformed JSON"
@@ -116,41 +127,64 @@ public final class JsonBody {
         }
     }
 
-    /** A streaming pass that refuses deep nesting before the tree is built. */
-    private static void checkDepth(String text) {
-        try (JsonParser parser = Jsonp.PROVIDER.createParser(new StringReader(text))) {
-            int depth = 0;
-            while (parser.hasNext()) {
-                switch (parser.next()) {
-                    case START_ARRAY, START_OBJECT -> {
-                        if (++depth > MAX_DEPTH) {
-                            throw new Problem(ProblemType.BAD_JSON, "JSON nested deeper than " + MAX_DEPTH + " levels");
-                        }
-                    }
-                    case END_ARRAY, END_OBJECT -> depth--;
-                    case VALUE_NUMBER -> {
-                        if (parser.getString().length() > MAX_NUMBER_LENGTH) {
-                            throw new Problem(ProblemType.BAD_JSON,
-                                    "A number is longer than " + MAX_NUMBER_LENGTH + " characters");
-                        }
-                    }
-                    case VALUE_STRING, KEY_NAME -> {
-                        if (hasLoneSurrogate(parser.getString())) {
-                            throw new Problem(ProblemType.BAD_JSON,
-                                    "A string holds an unpaired surrogate escape (like \\ud800), which is not text");
-                        }
-                    }
-                    default -> {
-                    }
+    /**
+     * One pass over the parser's events that builds the value and refuses, as it goes, deep
+     * nesting (before a recursive serializer meets it), over-long numbers and unpaired
+     * surrogates. Reading the text once instead of checking it and then parsing it again.
+     */
+    private static JsonValue read(JsonParser parser, JsonParser.Event event, int depth) {
+        switch (event) {
+            case START_OBJECT -> {
+                checkDepth(depth + 1);
+                var object = Jsonp.PROVIDER.createObjectBuilder();
+                for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_OBJECT; e = parser.next()) {
+                    String key = text(parser.getString());
+                    object.add(key, read(parser, parser.next(), depth + 1));
                 }
+                return object.build();
             }
-        } catch (JsonParsingException e) {
-            var at = e.getLocation();
-            throw new Problem(ProblemType.BAD_JSON, "Malformed JSON"
-                    + (at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber()));
-        } catch (jakarta.json.JsonException e) {
-            throw new Problem(ProblemType.BAD_JSON, "Malformed JSON: the body is not valid UTF-8 JSON");
+            case START_ARRAY -> {
+                checkDepth(depth + 1);
+                var array = Jsonp.PROVIDER.createArrayBuilder();
+                for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_ARRAY; e = parser.next()) {
+                    array.add(read(parser, e, depth + 1));
+                }
+                return array.build();
+            }
+            case VALUE_STRING -> {
+                return Jsonp.PROVIDER.createValue(text(parser.getString()));
+            }
+            case VALUE_NUMBER -> {
+                if (parser.getString().length() > MAX_NUMBER_LENGTH) {
+                    throw new Problem(ProblemType.BAD_JSON, "A number is longer than " + MAX_NUMBER_LENGTH + " characters");
+                }
+                return parser.getValue();
+            }
+            case VALUE_TRUE -> {
+                return JsonValue.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return JsonValue.FALSE;
+            }
+            case VALUE_NULL -> {
+                return JsonValue.NULL;
+            }
+            default -> throw new Problem(ProblemType.BAD_JSON, "Malformed JSON");
         }
+    }
+
+    private static void checkDepth(int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new Problem(ProblemType.BAD_JSON, "JSON nested deeper than " + MAX_DEPTH + " levels");
+        }
+    }
+
+    private static String text(String s) {
+        if (hasLoneSurrogate(s)) {
+            throw new Problem(ProblemType.BAD_JSON,
+                    "A string holds an unpaired surrogate escape (like \\ud800), which is not text");
+        }
+        return s;
     }
 
     static boolean hasLoneSurrogate(String s) {

@@ -47,4 +47,32 @@ public class Leases {
         Lease lease = em.find(Lease.class, job);
         return lease == null ? "no lease row " + job : lease.getHolder() + " until " + lease.getExpiresAt();
     }
+
+    /**
+     * As {@link #acquire}, for jobs named at run time (one per ordered endpoint): the row is
+     * created on first use. Of two instances creating it at once, one insert fails and that
+     * instance does not hold the lease.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean acquireNamed(String job, Duration ttl) {
+        if (acquire(job, ttl)) {
+            return true;
+        }
+        if (em.find(Lease.class, job) != null) {
+            return false;
+        }
+        try {
+            return em.createNativeQuery("insert into herald_lease (name, expiresAt, holder) values (?, ?, ?)")
+                    .setParameter(1, job).setParameter(2, java.time.OffsetDateTime.ofInstant(Times.now().plus(ttl),
+                            java.time.ZoneOffset.UTC)).setParameter(3, INSTANCE).executeUpdate() == 1;
+        } catch (jakarta.persistence.PersistenceException taken) {
+            return false;
+        }
+    }
+
+    /** Forgets a run-time job's row (its endpoint is gone). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void forget(String job) {
+        em.createQuery("delete from Lease l where l.name = :job").setParameter("job", job).executeUpdate();
+    }
 }

@@ -12,6 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
  * bodies strictly with {@code Fields} and {@code ContractInput}.
  */
 final class EndpointDocs {
+    static final String KEY_TYPE = "Herald extension: the key to generate when none is given: hmac-sha256 (Standard "
+            + "Webhooks v1, default) or ed25519 (v1a; receivers get only the public key, whpk_…)";
+
     private EndpointDocs() {
     }
 
@@ -51,7 +54,9 @@ final class EndpointDocs {
         @Schema(minimum = "1", maximum = "65535") public Integer throttleRate;
         @Schema(minimum = "1", maximum = "1") public Integer version;
         public Map<String, String> metadata;
-        @Schema(description = "whsec_ and base64 of 24–64 bytes (absent: generated)") public String secret;
+        @Schema(description = "whsec_ and base64 of 24–64 bytes, or an Ed25519 key pair as whsk_ and base64 of seed and "
+                + "public key (signatures v1a); absent: generated") public String secret;
+        @Schema(description = KEY_TYPE, enumeration = {"hmac-sha256", "ed25519"}) public String keyType;
         public List<Long> retrySchedule;
         @Schema(description = METHOD, enumeration = {"POST", "PUT", "PATCH"}, defaultValue = "POST")
         public String method;
@@ -116,12 +121,14 @@ final class EndpointDocs {
 
     @Schema(name = "EndpointSecretOut")
     static final class SecretOut {
-        @Schema(required = true, example = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD") public String key;
+        @Schema(required = true, example = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD",
+                description = "The HMAC secret, or for an Ed25519 key only its public half (whpk_…)") public String key;
     }
 
     @Schema(name = "EndpointSecretRotateIn", description = "Every field optional")
     static final class RotateIn {
-        @Schema(description = "The new secret (absent: generated)") public String key;
+        @Schema(description = "The new secret, whsec_ or whsk_ (absent: generated)") public String key;
+        @Schema(description = KEY_TYPE, enumeration = {"hmac-sha256", "ed25519"}) public String keyType;
         @Schema(minimum = "0", maximum = "2592000", description = "Herald extension: how long the old secret keeps "
                 + "signing beside the new one (absent: HERALD_SECRET_ROTATION_OVERLAP_SECONDS)")
         public Integer overlapSeconds;
@@ -159,4 +166,8 @@ final class EndpointDocs {
         @Schema(required = true) public Map<String, String> headers;
         public List<String> deleteHeaders;
     }
+
+    static final String ORDERING = "Herald extension. 'unordered' (default, as Svix): attempts run in parallel. 'ordered': "
+            + "one attempt at a time, in the order messages were accepted; a message being retried holds back the ones "
+            + "behind it until it succeeds or is exhausted (GET .../ordering shows the head; POST .../ordering/skip skips it).";
 }

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
         @SchemaProperty(name = "auth", description = EndpointDocs.AUTH + " (absent: none)", implementation = EndpointDocs.AuthIn.class),
         @SchemaProperty(name = "timeoutMs", description = EndpointDocs.TIMEOUT),
         @SchemaProperty(name = "retryOn", description = EndpointDocs.RETRY_ON),
+        @SchemaProperty(name = "ordering", enumeration = {"unordered", "ordered"}, description = EndpointDocs.ORDERING),
         @SchemaProperty(name = "secret", description = "Only in the answer that creates the endpoint"),
         @SchemaProperty(name = "failingSince", description = "Herald extension: every attempt has failed since then "
                 + "(absent after a success); the endpoint is disabled when this lasts HERALD_DELIVERY_AUTO_DISABLE_AFTER_HOURS"),
@@ -47,8 +48,8 @@ public record EndpointOut(String id, String uid, String url, String description,
         List<String> eventTypes, List<String> channels, boolean disabled, Integer rateLimit, Integer throttleRate,
         int version, Map<String, String> metadata, List<Long> retrySchedule, boolean paused, String method,
         String format, SignatureOut signature, Map<String, Object> auth, Integer timeoutMs, List<String> retryOn,
-        String secret, Instant failingSince, String disabledReason, Instant previousSecretUntil, Instant createdAt,
-        Instant updatedAt) {
+        String ordering, String secret, Instant failingSince, String disabledReason, Instant previousSecretUntil,
+        Instant createdAt, Instant updatedAt) {
 
     @Schema(name = "EndpointSignatureOut", description = "Herald extension: the signature scheme and, for "
             + "timestamped-hmac, its header", requiredProperties = {"scheme"},
@@ -64,8 +65,8 @@ public record EndpointOut(String id, String uid, String url, String description,
                 JsonText.toList(e.getChannels()), e.isDisabled(), e.getRateLimit(), e.getRateLimit(), e.getApiVersion(),
                 JsonText.toMap(e.getMetadata()), RetrySchedule.seconds(e.getRetrySchedule()), e.isPaused(), c.method(),
                 c.format().wire(), new SignatureOut(c.signature().scheme().wire(), c.signature().header()),
-                ContractInput.masked(c.auth()), c.timeoutMs(), c.retryOn().stream().map(r -> r.wire()).toList(), null,
-                e.getFailingSince(), e.isDisabled() ? e.getDisabledReason() : null, overlapUntil(e),
+                ContractInput.masked(c.auth()), c.timeoutMs(), c.retryOn().stream().map(r -> r.wire()).toList(),
+                c.ordering(), null, e.getFailingSince(), e.isDisabled() ? e.getDisabledReason() : null, overlapUntil(e),
                 e.getCreatedAt(), e.getUpdatedAt());
     }
 
@@ -77,6 +78,6 @@ public record EndpointOut(String id, String uid, String url, String description,
     EndpointOut withSecret(String secret) {
         return new EndpointOut(id, uid, url, description, filterTypes, eventTypes, channels, disabled, rateLimit,
                 throttleRate, version, metadata, retrySchedule, paused, method, format, signature, auth, timeoutMs,
-                retryOn, secret, failingSince, disabledReason, previousSecretUntil, createdAt, updatedAt);
+                retryOn, ordering, secret, failingSince, disabledReason, previousSecretUntil, createdAt, updatedAt);
     }
 }

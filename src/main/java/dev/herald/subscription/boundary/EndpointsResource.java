@@ -14,7 +14,9 @@ import dev.herald.platform.json.JsonText;
 import dev.herald.platform.paging.ListResponse;
 import dev.herald.platform.paging.PageRequest;
 import dev.herald.platform.problem.Problem;
+import dev.herald.signing.Ed25519Key;
 import dev.herald.signing.WebhookSecret;
+import dev.herald.subscription.control.EndpointChanged;
 import dev.herald.subscription.control.Endpoints;
 import dev.herald.subscription.control.TargetPolicy;
 import dev.herald.subscription.control.UrlGuard;
@@ -71,6 +73,9 @@ public class EndpointsResource {
 
     @Inject
     Requeuer requeuer;
+
+    @Inject
+    jakarta.enterprise.event.Event<EndpointChanged> changed;
 
     @Inject
     @ConfigProperty(name = "herald.secret.rotation-overlap-seconds", defaultValue = "86400")
@@ -141,6 +146,7 @@ public class EndpointsResource {
         endpoint.touch();
         em.flush();
         resumeIfEnabled(endpoint, wasDisabled);
+        changed.fire(new EndpointChanged(EndpointChanged.Change.UPDATED, app.getId(), endpoint.getId(), endpoint.getUid()));
         return Response.ok(EndpointOut.of(endpoint)).build();
     }
 
@@ -165,6 +171,7 @@ public class EndpointsResource {
         endpoint.touch();
         em.flush();
         resumeIfEnabled(endpoint, wasDisabled);
+        changed.fire(new EndpointChanged(EndpointChanged.Change.UPDATED, app.getId(), endpoint.getId(), endpoint.getUid()));
         return EndpointOut.of(endpoint);
     }
 
@@ -173,7 +180,10 @@ public class EndpointsResource {
     @DELETE
     @Path("{endpoint}")
     public Response delete(@PathParam("endpoint") String id) {
-        endpoints.delete(endpoints.require(applications.require(appId), id));
+        Endpoint endpoint = endpoints.require(applications.require(appId), id);
+        changed.fire(new EndpointChanged(EndpointChanged.Change.DELETED, endpoint.getApp().getId(), endpoint.getId(),
+                endpoint.getUid()));
+        endpoints.delete(endpoint);
         return Response.noContent().build();
     }
 
@@ -185,7 +195,8 @@ public class EndpointsResource {
     @Path("{endpoint}/secret")
     public JsonObject secret(@PathParam("endpoint") String id) {
         Endpoint endpoint = endpoints.require(applications.require(appId), id);
-        return Jsonp.PROVIDER.createObjectBuilder().add("key", endpoint.getSecret()).build();
+        // an Ed25519 key is shown by its public half only: the private one never leaves Herald
+        return Jsonp.PROVIDER.createObjectBuilder().add("key", WebhookSecret.shown(endpoint.getSecret())).build();
     }
 
     /**
@@ -233,15 +244,45 @@ public class EndpointsResource {
             f.error("key", WebhookSecret.problemWith(key), "value_error");
         }
         Integer overlap = f.optionalInt("overlapSeconds", 0, 30 * 24 * 3600);
+        String keyType = readKeyType(f);
+        if (Ed25519Key.isSecretKey(key) || "ed25519".equals(keyType)) {
+            requireEd25519Fits(f, endpoint.getContract(), key != null ? "key" : "keyType");
+        }
         f.validate();
         java.time.Instant until = dev.herald.platform.Times.now()
                 .plusSeconds(overlap != null ? overlap : rotationOverlapSeconds);
-        String next = key != null ? key : WebhookSecret.generate();
+        String next = key != null ? key : newKey(keyType);
         endpoint.rotateSecret(next, until);
         endpoint.touch();
         em.flush();
-        return Response.ok(Jsonp.PROVIDER.createObjectBuilder().add("key", next)
+        // an Ed25519 key is answered by its public half: the private one never leaves Herald
+        return Response.ok(Jsonp.PROVIDER.createObjectBuilder().add("key", WebhookSecret.shown(next))
                 .add("previousSecretUntil", until.toString()).build()).build();
+    }
+
+    /**
+     * Herald extension {@code keyType}: {@code "hmac-sha256"} (Standard Webhooks {@code v1},
+     * the default) or {@code "ed25519"} ({@code v1a}: receivers verify with the public key).
+     */
+    static String readKeyType(Fields f) {
+        String keyType = f.optionalString("keyType", 32);
+        if (keyType != null && !keyType.equals("hmac-sha256") && !keyType.equals("ed25519")) {
+            f.error("keyType", "must be 'hmac-sha256' or 'ed25519'", "value_error");
+            return null;
+        }
+        return keyType;
+    }
+
+    /** An Ed25519 key signs Standard Webhooks' v1a only; timestamped-hmac needs an HMAC secret. */
+    static void requireEd25519Fits(Fields f, EndpointContract contract, String field) {
+        if (contract.signature().scheme() == EndpointContract.Scheme.TIMESTAMPED_HMAC) {
+            f.error(field, "an Ed25519 key signs only with the standard-webhooks scheme (v1a); timestamped-hmac "
+                    + "needs an HMAC secret", "value_error");
+        }
+    }
+
+    static String newKey(String keyType) {
+        return "ed25519".equals(keyType) ? Ed25519Key.generate() : WebhookSecret.generate();
     }
 
     private Response created(Application app, Input in) {
@@ -249,13 +290,14 @@ public class EndpointsResource {
             throw Problem.conflict("The application allows at most " + app.getMaxEndpoints()
                     + " endpoints (its maxEndpoints); delete one first");
         }
-        String secret = in.secret == null ? WebhookSecret.generate() : in.secret;
+        String secret = in.secret != null ? in.secret : newKey(in.keyType);
         Endpoint endpoint = new Endpoint(app, in.url, secret);
         in.applyTo(endpoint, true);
         em.persist(endpoint);
         em.flush();
+        changed.fire(new EndpointChanged(EndpointChanged.Change.CREATED, app.getId(), endpoint.getId(), endpoint.getUid()));
         // the one answer, besides GET …/secret, that shows the secret
-        return Response.status(Response.Status.CREATED).entity(EndpointOut.of(endpoint).withSecret(secret)).build();
+        return Response.status(Response.Status.CREATED).entity(EndpointOut.of(endpoint).withSecret(WebhookSecret.shown(secret))).build();
     }
 
     /** An endpoint switched back on gets what it is owed. */
@@ -285,7 +327,7 @@ public class EndpointsResource {
     }
 
     /** EndpointIn / EndpointPatch, read strictly. */
-    private static final class Input {
+    static final class Input {
         Fields fields;
         String url;
         String description;
@@ -297,6 +339,8 @@ public class EndpointsResource {
         Integer version;
         Map<String, String> metadata;
         String secret;
+        /** Herald extension: the kind of key to generate when no secret is given. */
+        String keyType;
         String retrySchedule;
         EndpointContract contract;
 
@@ -324,8 +368,8 @@ public class EndpointsResource {
             }
             in.uid = f.optionalUid("uid");
             // Svix's OpenAPI says filterTypes; some SDK models say eventTypes. Accept either.
-            in.filterTypes = f.optionalStringSet("filterTypes", 1000, 256);
-            Set<String> eventTypes = f.optionalStringSet("eventTypes", 1000, 256);
+            in.filterTypes = f.optionalEventTypeSet("filterTypes", 1000);
+            Set<String> eventTypes = f.optionalEventTypeSet("eventTypes", 1000);
             if (in.filterTypes != null && eventTypes != null && !in.filterTypes.equals(eventTypes)) {
                 f.error("eventTypes", "differs from filterTypes; send one of them", "value_error");
             } else if (in.filterTypes == null) {
@@ -344,6 +388,7 @@ public class EndpointsResource {
             in.version = f.optionalInt("version", 1, 1);
             in.metadata = f.optionalStringMap("metadata", 64);
             in.secret = f.optionalString("secret", 128);
+            in.keyType = readKeyType(f);
             if (in.secret != null) {
                 String problem = WebhookSecret.problemWith(in.secret);
                 if (problem != null) {
@@ -354,6 +399,9 @@ public class EndpointsResource {
             in.retrySchedule = RetrySchedule.readField(f, "retrySchedule");
             // Herald extensions: the delivery contract (method, format, signature, auth, headers, …)
             in.contract = ContractInput.read(json, f, current);
+            if (in.contract != null && (Ed25519Key.isSecretKey(in.secret) || "ed25519".equals(in.keyType))) {
+                requireEd25519Fits(f, in.contract, in.secret != null ? "secret" : "keyType");
+            }
             if (patch && f.present("url") && !f.has("url")) {
                 f.error("url", "must not be null", "type_error.none.not_allowed");
             }

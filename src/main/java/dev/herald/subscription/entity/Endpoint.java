@@ -19,6 +19,7 @@ import java.time.Instant;
 
 /** A customer's receiver URL within an application, with its signing secret and filters. */
 @Entity
+@jakarta.persistence.EntityListeners(dev.herald.platform.cache.ConfigGeneration.Listener.class)
 @Table(name = "herald_endpoint", uniqueConstraints = @UniqueConstraint(columnNames = {"app_id", "uid"}))
 public class Endpoint {
     @Id
@@ -242,6 +243,10 @@ public class Endpoint {
             return java.util.List.of(secret, previousSecret);
         }
         return java.util.List.of(secret);
+    }
+
+    public String getPreviousSecret() {
+        return previousSecret;
     }
 
     public Instant getPreviousSecretUntil() {

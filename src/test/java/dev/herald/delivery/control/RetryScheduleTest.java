@@ -56,4 +56,24 @@ class RetryScheduleTest {
         assertThrows(IllegalArgumentException.class, () -> RetrySchedule.parse("0,-5", 0));
         assertThrows(NumberFormatException.class, () -> RetrySchedule.parse("soon", 0));
     }
+
+    @Test
+    void maxAttemptsCutsTheScheduleOrRepeatsItsLastDelay() {
+        RetrySchedule schedule = RetrySchedule.parse("0,5,300", 0.2);
+        assertEquals("0,5", schedule.withMaxAttempts(2).toText());
+        assertEquals("0,5,300,300,300", schedule.withMaxAttempts(5).toText());
+        assertEquals(0.2, schedule.withMaxAttempts(5).jitter());
+        assertThrows(IllegalArgumentException.class, () -> schedule.withMaxAttempts(0));
+        assertThrows(IllegalArgumentException.class, () -> schedule.withMaxAttempts(51));
+    }
+
+    @Test
+    void redeliveryDelayIsTheFirstRetrysAndSettingItMakesEveryRetryWaitThatLong() {
+        RetrySchedule schedule = RetrySchedule.parse("0,5,300", 0);
+        assertEquals(Duration.ofSeconds(5), schedule.redeliveryDelay());
+        assertEquals("0,60,60", schedule.withRedeliveryDelay(Duration.ofSeconds(60)).toText());
+        assertEquals(Duration.ZERO, RetrySchedule.parse("0", 0).redeliveryDelay());
+        assertEquals("0", RetrySchedule.parse("0", 0).withRedeliveryDelay(Duration.ofSeconds(9)).toText());
+        assertThrows(IllegalArgumentException.class, () -> schedule.withRedeliveryDelay(Duration.ofSeconds(-1)));
+    }
 }

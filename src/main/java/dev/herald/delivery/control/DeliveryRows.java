@@ -1,0 +1,312 @@
+package dev.herald.delivery.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statements of the delivery path, in plain JDBC on the transaction's connection: batched,
+ * by primary key, and conditional on the attempt number, so claiming or recording an attempt
+ * reads no entity graph and a stale or duplicate ticket changes nothing. The same SQL runs on H2
+ * and PostgreSQL (unquoted names; Flyway's V1 made the columns).
+ */
+final class DeliveryRows {
+    private DeliveryRows() {
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** One claim: attempt {@code attempt} may start if the row is owed and not being sent. */
+    record Claim(String deliveryId, int attempt, Instant presumedLostAt) {
+    }
+
+    /** Marks each claimable row as being sent; answers, per claim, whether it was. */
+    static boolean[] claim(Connection c, List<Claim> claims, Instant now) throws SQLException {
+        boolean[] claimed = new boolean[claims.size()];
+        if (claims.isEmpty()) {
+            return claimed;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update herald_delivery set status = 'SENDING', sendingSince = ?, "
+                + "sendingUntil = ?, updatedAt = ?, version = version + 1 where id = ? and attempts = ? and (status in "
+                + "('PENDING', 'FAILED_WILL_RETRY') or (status = 'SENDING' and sendingUntil < ?))")) {
+            for (Claim claim : claims) {
+                ps.setObject(1, at(now));
+                ps.setObject(2, at(claim.presumedLostAt()));
+                ps.setObject(3, at(now));
+                ps.setString(4, claim.deliveryId());
+                ps.setInt(5, claim.attempt() - 1);
+                ps.setObject(6, at(now));
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                claimed[i] = counts[i] == 1;
+            }
+        }
+        return claimed;
+    }
+
+    /** A delivery row with its message, for tickets that carry no hint or whose message is not in memory. */
+    record Loaded(String deliveryId, String status, int attempts, int chainStart, boolean manualChain, String urlOverride,
+            Instant sendingSince, Instant sendingUntil, String msgId, String appId, String eventType, String eventId, Instant timestamp,
+            String payload) {
+    }
+
+    static Map<String, Loaded> load(Connection c, Collection<String> deliveryIds) throws SQLException {
+        Map<String, Loaded> rows = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select d.id, d.status, d.attempts, d.chainStart, d.manualChain, "
+                + "d.urlOverride, d.sendingSince, d.sendingUntil, m.id as msgId, m.app_id, m.eventType, m.eventId, m.timestamp, m.payload "
+                + "from herald_delivery d join herald_message m on m.id = d.msg_id where d.id = ?")) {
+            for (String id : deliveryIds) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        rows.put(id, new Loaded(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                                rs.getBoolean(5), rs.getString(6), instant(rs, "sendingSince"), instant(rs, "sendingUntil"),
+                                rs.getString("msgId"),
+                                rs.getString("app_id"), rs.getString("eventType"), rs.getString("eventId"),
+                                instant(rs, "timestamp"), rs.getString("payload")));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** What an attempt's end does to its delivery row. */
+    record Ending(String deliveryId, int attempt, String status, Instant nextAttemptAt) {
+    }
+
+    /** Applies each ending only if the row is still at that attempt; answers, per ending, whether it was. */
+    static boolean[] end(Connection c, List<Ending> endings, Instant now) throws SQLException {
+        boolean[] applied = new boolean[endings.size()];
+        if (endings.isEmpty()) {
+            return applied;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update herald_delivery set attempts = ?, status = ?, "
+                + "nextAttemptAt = ?, lastQueuedAt = coalesce(?, lastQueuedAt), sendingSince = null, sendingUntil = null, "
+                + "updatedAt = ?, version = version + 1 where id = ? and attempts = ?")) {
+            for (Ending e : endings) {
+                ps.setInt(1, e.attempt());
+                ps.setString(2, e.status());
+                ps.setObject(3, at(e.nextAttemptAt()));
+                // a retry's ticket is queued right after this commit
+                if (e.nextAttemptAt() != null) {
+                    ps.setObject(4, at(now));
+                } else {
+                    ps.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
+                }
+                ps.setObject(5, at(now));
+                ps.setString(6, e.deliveryId());
+                ps.setInt(7, e.attempt() - 1);
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                applied[i] = counts[i] == 1;
+            }
+        }
+        return applied;
+    }
+
+    /** The attempt log's rows (Svix's MessageAttemptOut), written in one batch. */
+    record AttemptRow(String id, String appId, int attemptNumber, String deliveryId, String endpointId, String eventId,
+            String eventType, String msgId, String response, long durationMs, int statusCode, int status,
+            Instant timestamp, int triggerType, String url) {
+    }
+
+    static void insertAttempts(Connection c, List<AttemptRow> attempts) throws SQLException {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into herald_attempt (id, appId, attemptNumber, deliveryId, "
+                + "endpointId, eventId, eventType, msgId, response, responseDurationMs, responseStatusCode, status, "
+                + "timestamp, triggerType, url) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AttemptRow a : attempts) {
+                ps.setString(1, a.id());
+                ps.setString(2, a.appId());
+                ps.setInt(3, a.attemptNumber());
+                ps.setString(4, a.deliveryId());
+                ps.setString(5, a.endpointId());
+                ps.setString(6, a.eventId());
+                ps.setString(7, a.eventType());
+                ps.setString(8, a.msgId());
+                ps.setString(9, a.response());
+                ps.setLong(10, a.durationMs());
+                ps.setInt(11, a.statusCode());
+                ps.setInt(12, a.status());
+                ps.setObject(13, at(a.timestamp()));
+                ps.setInt(14, a.triggerType());
+                ps.setString(15, a.url());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Clears the failing-since marks of endpoints that just succeeded; answers the ids that were failing. */
+    static List<String> clearFailing(Connection c, Collection<String> endpointIds) throws SQLException {
+        List<String> recovered = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "update herald_endpoint set failingSince = null where id = ? and failingSince is not null")) {
+            for (String id : endpointIds) {
+                ps.setString(1, id);
+                if (ps.executeUpdate() == 1) {
+                    recovered.add(id);
+                }
+            }
+        }
+        return recovered;
+    }
+
+    /** Sets the failing-since mark where there is none; answers the mark now in force. */
+    static Instant markFailing(Connection c, String endpointId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update herald_endpoint set failingSince = ? where id = ? and failingSince is null")) {
+            ps.setObject(1, at(now));
+            ps.setString(2, endpointId);
+            if (ps.executeUpdate() == 1) {
+                return now;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("select failingSince from herald_endpoint where id = ?")) {
+            ps.setString(1, endpointId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? instant(rs, "failingSince") : null;
+            }
+        }
+    }
+
+    /** Disables the endpoint once; answers whether this call did it. */
+    static boolean disable(Connection c, String endpointId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update herald_endpoint set disabled = true, updatedAt = ? where id = ? and disabled = false")) {
+            ps.setObject(1, at(now));
+            ps.setString(2, endpointId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The oldest delivery an endpoint still owes (by id, which is acceptance order), and how many it owes. */
+    record Head(String deliveryId, String msgId, String status, int attempts, Instant nextAttemptAt,
+            Instant sendingUntil, long owed) {
+    }
+
+    static Head head(Connection c, String endpointId) throws SQLException {
+        long owed;
+        try (PreparedStatement ps = c.prepareStatement("select count(*) from herald_delivery where endpoint_id = ? "
+                + "and status in ('PENDING', 'SENDING', 'FAILED_WILL_RETRY')")) {
+            ps.setString(1, endpointId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                owed = rs.getLong(1);
+            }
+        }
+        if (owed == 0) {
+            return null;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select id, msg_id, status, attempts, nextAttemptAt, sendingUntil "
+                + "from herald_delivery where endpoint_id = ? and status in ('PENDING', 'SENDING', 'FAILED_WILL_RETRY') "
+                + "order by id fetch first 1 rows only")) {
+            ps.setString(1, endpointId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Head(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        instant(rs, "nextAttemptAt"), instant(rs, "sendingUntil"), owed) : null;
+            }
+        }
+    }
+
+    /** Ends a delivery that is owed but not being sent, as exhausted; answers whether it did. */
+    static boolean skip(Connection c, String deliveryId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update herald_delivery set status = 'EXHAUSTED', "
+                + "nextAttemptAt = null, updatedAt = ?, version = version + 1 where id = ? "
+                + "and status in ('PENDING', 'FAILED_WILL_RETRY')")) {
+            ps.setObject(1, at(now));
+            ps.setString(2, deliveryId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Gives back the marks ingest made for deliveries whose first attempt will not run now (the
+     * endpoint or all delivery is paused): they wait as pending, and resuming queues them at
+     * once instead of after the mark has run out. Only an untouched ingest mark is given back
+     * (never attempted, marked at creation).
+     */
+    static void releaseIngestMarks(Connection c, List<String> deliveryIds, Instant now) throws SQLException {
+        if (deliveryIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update herald_delivery set status = 'PENDING', sendingSince = null, "
+                + "sendingUntil = null, updatedAt = ?, version = version + 1 where id = ? and attempts = 0 "
+                + "and status = 'SENDING' and sendingSince = createdAt")) {
+            for (String id : deliveryIds) {
+                ps.setObject(1, at(now));
+                ps.setString(2, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Starts the chains of resends asked for while these attempts were under way (Svix queues a
+     * resend instead of refusing it): the row waits again, as a manual chain. Answers the ids.
+     */
+    static java.util.Set<String> startPendingResends(Connection c, List<Ending> endings, Instant now) throws SQLException {
+        java.util.Set<String> pending = new java.util.HashSet<>();
+        if (endings.isEmpty()) {
+            return pending;
+        }
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < endings.size(); i++) {
+            in.append(i == 0 ? "?" : ", ?");
+        }
+        try (PreparedStatement ps = c.prepareStatement("select id from herald_delivery where resendPending = true and id in ("
+                + in + ")")) {
+            for (int i = 0; i < endings.size(); i++) {
+                ps.setString(i + 1, endings.get(i).deliveryId());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    pending.add(rs.getString(1));
+                }
+            }
+        }
+        java.util.Set<String> started = new java.util.HashSet<>();
+        if (pending.isEmpty()) {
+            return started;
+        }
+        try (PreparedStatement ps = c.prepareStatement("update herald_delivery set resendPending = false, chainStart = attempts, "
+                + "manualChain = true, status = 'PENDING', nextAttemptAt = ?, sendingSince = null, sendingUntil = null, "
+                + "lastQueuedAt = ?, updatedAt = ?, version = version + 1 where id = ? and resendPending = true")) {
+            for (String id : pending) {
+                ps.setObject(1, at(now));
+                ps.setObject(2, at(now));
+                ps.setObject(3, at(now));
+                ps.setString(4, id);
+                if (ps.executeUpdate() == 1) {
+                    started.add(id);
+                }
+            }
+        }
+        return started;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.herald.message.control;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * The ingest's inserts in plain JDBC on the transaction's connection: a batch of messages and
+ * their deliveries written in two batched statements, with no entity kept in a persistence
+ * context. Columns as Flyway's V1 made them; the same SQL runs on H2 and PostgreSQL.
+ */
+final class MessageRows {
+    private MessageRows() {
+    }
+
+    record MessageRow(String id, String appId, String eventType, String eventId, String payload, String channels,
+            Instant timestamp) {
+    }
+
+    /** {@code leasedUntil}: written as being sent until then (its first attempt needs no claim), else pending. */
+    record DeliveryRow(String id, String msgId, String endpointId, String urlOverride, Instant createdAt,
+            Instant leasedUntil) {
+    }
+
+    static boolean eventIdTaken(Connection c, String appId, String eventId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select 1 from herald_message where app_id = ? and eventId = ?")) {
+            ps.setString(1, appId);
+            ps.setString(2, eventId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    static void insert(Connection c, List<MessageRow> messages, List<DeliveryRow> deliveries) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into herald_message (id, channels, eventId, eventType, "
+                + "payload, timestamp, app_id) values (?, ?, ?, ?, ?, ?, ?)")) {
+            for (MessageRow m : messages) {
+                ps.setString(1, m.id());
+                ps.setString(2, m.channels());
+                ps.setString(3, m.eventId());
+                ps.setString(4, m.eventType());
+                ps.setString(5, m.payload());
+                ps.setObject(6, at(m.timestamp()));
+                ps.setString(7, m.appId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into herald_delivery (id, attempts, chainStart, createdAt, "
+                + "lastQueuedAt, manualChain, nextAttemptAt, status, sendingSince, sendingUntil, updatedAt, urlOverride, "
+                + "version, endpoint_id, msg_id) values (?, 0, 0, ?, ?, false, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+            for (DeliveryRow d : deliveries) {
+                OffsetDateTime at = at(d.createdAt());
+                boolean leased = d.leasedUntil() != null;
+                ps.setString(1, d.id());
+                ps.setObject(2, at);
+                ps.setObject(3, at);
+                ps.setObject(4, at);
+                ps.setString(5, leased ? "SENDING" : "PENDING");
+                ps.setObject(6, leased ? at : null);
+                ps.setObject(7, leased ? at(d.leasedUntil()) : null);
+                ps.setObject(8, at);
+                ps.setString(9, d.urlOverride());
+                ps.setString(10, d.endpointId());
+                ps.setString(11, d.msgId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.herald.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A Payara Micro process the test starts, stops ({@code SIGTERM}) or kills ({@code kill -9}), and
+ * starts again with the same command: Herald's jar, or the example application's WAR on Payara
+ * Micro of its own.
+ */
+final class JarProcess implements AutoCloseable {
+    private final String name;
+    private final List<String> command;
+    private final Map<String, String> env;
+    private final URI probe;
+    private final Predicate<HttpResponse<String>> ready;
+    private Process process;
+    private int starts;
+
+    JarProcess(String name, List<String> args, Map<String, String> env, URI probe,
+            Predicate<HttpResponse<String>> ready) {
+        this.name = name;
+        this.command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        this.command.addAll(args);
+        this.env = env;
+        this.probe = probe;
+        this.ready = ready;
+    }
+
+    JarProcess start() throws IOException {
+        starts++;
+        File log = new File("target/" + name + "-" + starts + ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        pb.environment().putAll(env);
+        process = pb.start();
+        return this;
+    }
+
+    /** What the current run has logged so far. */
+    String log() throws IOException {
+        return java.nio.file.Files.readString(Path.of("target/" + name + "-" + starts + ".log"));
+    }
+
+    /** Waits until the probe answers as a deployed application does. */
+    JarProcess awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError(name + " exited with " + process.exitValue() + "; see target/" + name + "-*.log");
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.test(r)) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(name + " not ready within " + timeout + "; see target/" + name + "-" + starts + ".log");
+    }
+
+    /** SIGTERM: Payara shuts down in order. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** SIGKILL: no shutdown hooks, no flush. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
