@@ -396,6 +396,40 @@ class PortalIT {
 
     @Test
     @Order(8)
+    void anOrderedEndpointShowsItsStuckHeadAndSkipsIt() {
+        Api.Answer ordered = operator().post("/app/" + appId + "/endpoint", Json.createObjectBuilder()
+                .add("url", receiver.url("/switch/ordered/hook")).add("ordering", "ordered")
+                .add("retrySchedule", Json.createArrayBuilder().add(0).add(600))
+                .add("filterTypes", Json.createArrayBuilder().add("session.started")).build());
+        assertEquals(201, ordered.status(), ordered.body());
+        String id = ordered.json().getString("id");
+        receiver.broken.add("ordered");
+        String[] msgs = new String[2];
+        for (int i = 0; i < 2; i++) {
+            Api.Answer msg = operator().post("/app/" + appId + "/msg", Json.createObjectBuilder().add("eventType", "session.started")
+                    .add("payload", Json.createObjectBuilder().add("n", i)).build());
+            assertEquals(202, msg.status(), msg.body());
+            msgs[i] = msg.json().getString("id");
+        }
+        // the first failed and waits ten minutes for its retry; the second waits behind it
+        Waits.until(() -> receiver.at("/switch/ordered/hook").size() == 1, Duration.ofSeconds(20));
+        receiver.broken.remove("ordered");
+        browser.visit(Api.root(base()) + "/portal/#/ep/" + id);
+        WebElement line = browser.await(By.cssSelector("[data-test=ordering]"));
+        assertTrue(line.getText().contains("Next in line: message " + msgs[0]), line.getText());
+        assertTrue(line.getText().contains("1 message waits behind it"), line.getText());
+        assertTrue(main().getText().contains("ordered: one at a time, in the order accepted"));
+        click(By.cssSelector("[data-test=skip-head]"));
+        browser.awaitText(By.id("notice"), "Skipped");
+        // the line moves on at once: the second message arrives, and the first stays failed
+        Waits.until(() -> receiver.at("/switch/ordered/hook").size() == 2, Duration.ofSeconds(20));
+        assertTrue(receiver.at("/switch/ordered/hook").get(1).body().contains("\"n\":1"));
+        assertEquals(1, operator().get("/app/" + appId + "/delivery?status=exhausted&endpoint=" + id).json()
+                .getJsonArray("data").size());
+    }
+
+    @Test
+    @Order(9)
     void aReadOnlyLinkShowsEverythingAndOffersNoChange() {
         assertEquals("Endpoints", browser.visit(portalLink("{\"readOnly\": true}")).getText());
         assertTrue(browser.driver.findElement(By.id("session")).getText().startsWith("Read-only access"));
@@ -424,7 +458,7 @@ class PortalIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void anExpiredOrWrongLinkShowsAClearMessage() throws Exception {
         String expiring = portalLink("{\"expiry\": 1}");
         Thread.sleep(1500);
@@ -444,7 +478,7 @@ class PortalIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void keyboardOnlyAt360PixelsWithEveryControlLabelled() {
         browser.size(360, 900);
         try {
@@ -485,7 +519,7 @@ class PortalIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theTokenNeverAppearsInARequestedUrlAndThePolicyAllowsNoInlineScript() {
         List<String> requests = browser.requests();
         assertTrue(requests.stream().anyMatch(r -> r.contains("/api/v1/app/" + appId + "/endpoint")), "the log was read");
