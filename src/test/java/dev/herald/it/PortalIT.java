@@ -181,7 +181,7 @@ class PortalIT {
         url.sendKeys("https://169.254.169.254/latest/meta-data");
         browser.driver.findElement(By.cssSelector("[data-field=description] textarea")).sendKeys(XSS);
         // the catalog, with each type's description and example payload
-        WebElement candidate = browser.driver.findElement(By.cssSelector("input[value=candidate.created]"));
+        WebElement candidate = browser.driver.findElement(By.cssSelector("input[value='candidate.created']"));
         candidate.click();
         assertTrue(main().getText().contains("A candidate was created"), "the type's description");
         WebElement example = browser.driver.findElement(By.xpath("//summary[contains(., 'Example payload of candidate.created')]"));
