@@ -78,6 +78,7 @@ function describeContract(ep) {
     ['Timeout', ep.timeoutMs ? `${ep.timeoutMs} ms` : 'the server\'s default'],
     ['Retry schedule', ep.retrySchedule ? `${ep.retrySchedule.join(', ')} s` : 'the default'],
     ['Retried on', ep.retryOn.join(', ')],
+    ['Ordering', ep.ordering === 'ordered' ? 'ordered: one at a time, in the order accepted' : 'unordered'],
   ];
 }
 
@@ -138,8 +139,40 @@ export async function endpointDetail(main, id) {
       h('a', { class: 'button', href: `#/ep/${encodeURIComponent(ep.id)}/edit` }, 'Edit endpoint')));
     view.append(h('div', { class: 'actions' }, await testSendPanel(ep), rotatePanel(ep), recoverPanel(ep)));
   }
+  if (ep.ordering === 'ordered') view.append(await orderingPanel(ep));
   view.append(await logPanel(ep));
   return view;
+}
+
+/** An ordered endpoint's line: the message at its head, and a way past it when it is stuck. */
+async function orderingPanel(ep) {
+  const line = await call('GET', `${portal.appPath()}/endpoint/${encodeURIComponent(ep.id)}/ordering`);
+  const panel = h('section', { class: 'panel', 'aria-labelledby': 'ordering-title', 'data-test': 'ordering' },
+    h('h2', { id: 'ordering-title' }, 'Order of delivery'));
+  if (!line.head) {
+    panel.append(h('p', null, 'Nothing is waiting: every message has been delivered or has failed for good.'));
+    return panel;
+  }
+  const head = line.head;
+  panel.append(h('p', null, `Next in line: message ${head.msgId} (${head.status}, ${head.attempts} `
+    + `${head.attempts === 1 ? 'attempt' : 'attempts'}${head.nextAttempt ? `, next attempt ${when(head.nextAttempt)}` : ''}). `
+    + `${line.waiting} ${line.waiting === 1 ? 'message waits' : 'messages wait'} behind it.`));
+  if (!portal.session.readOnly) {
+    const skip = h('button', { type: 'button', class: 'danger', 'data-test': 'skip-head' }, 'Skip this message');
+    skip.addEventListener('click', async () => {
+      skip.disabled = true;
+      try {
+        await call('POST', `${portal.appPath()}/endpoint/${encodeURIComponent(ep.id)}/ordering/skip`);
+        portal.pending = 'Skipped: it failed for good (you can resend it), and the next message goes now.';
+        portal.go(`#/ep/${encodeURIComponent(ep.id)}`);
+      } catch (error) {
+        portal.fail(error);
+        skip.disabled = false;
+      }
+    });
+    panel.append(h('p', { class: 'hint' }, 'Skipping gives up on it so the messages behind it are sent.'), skip);
+  }
+  return panel;
 }
 
 async function testSendPanel(ep) {

@@ -94,6 +94,8 @@ export async function endpointForm(main, id) {
   headers.value = headerLines(shownHeaders.headers);
   const timeout = h('input', { type: 'number', min: '1000', max: '60000', step: '1', value: ep && ep.timeoutMs ? String(ep.timeoutMs) : '' });
   const schedule = h('input', { type: 'text', value: ep && ep.retrySchedule ? ep.retrySchedule.join(', ') : '', placeholder: '0, 5, 300, 1800' });
+  const ordering = select([['unordered', 'Unordered: attempts run side by side (the default)'],
+    ['ordered', 'Ordered: one at a time, in the order accepted']], ep && ep.ordering ? ep.ordering : 'unordered');
   const retryOn = new Set(ep ? ep.retryOn : RETRY_ON.map(([v]) => v));
   const retryBox = h('fieldset', { 'data-field': 'retryOn' }, h('legend', null, 'Retry after'),
     RETRY_ON.map(([value, text]) => {
@@ -133,7 +135,9 @@ export async function endpointForm(main, id) {
       field('timeoutMs', 'Timeout (milliseconds)', timeout, '1000 to 60000; empty: the server\'s default.'),
       field('retrySchedule', 'Retry schedule (seconds)', schedule,
         'Delays before each attempt, e.g. "0, 5, 300": three attempts. Up to 50, each at most 7 days. Empty: the default.'),
-      retryBox),
+      retryBox,
+      field('ordering', 'Order of delivery', ordering,
+        'Ordered: a message being retried holds back the ones behind it, so they never arrive shuffled.')),
     h('p', { class: 'toolbar' }, save,
       h('a', { class: 'button', href: id ? `#/ep/${encodeURIComponent(id)}` : '#/' }, 'Cancel')));
 
@@ -156,6 +160,7 @@ export async function endpointForm(main, id) {
         timeoutMs: timeout.value.trim() ? Number(timeout.value) : null,
         retrySchedule: parseSchedule(schedule.value),
         retryOn: [...retryBox.querySelectorAll('input:checked')].map((c) => c.value),
+        ordering: ordering.value,
       };
       const wanted = parseHeaders(headers.value);
       let saved;

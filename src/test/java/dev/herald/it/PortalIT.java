@@ -122,6 +122,14 @@ class PortalIT {
         return access.json().getString("url");
     }
 
+    /** An event type in the catalog, with a JSON schema that carries one example. */
+    void catalog(String name, String description, jakarta.json.JsonObjectBuilder example) {
+        Api.Answer created = operator().post("/event-type", Json.createObjectBuilder().add("name", name)
+                .add("description", description).add("schemas", Json.createObjectBuilder().add("1", Json.createObjectBuilder()
+                        .add("type", "object").add("examples", Json.createArrayBuilder().add(example)))).build());
+        assertTrue(created.status() == 201 || created.status() == 409, created.body());
+    }
+
     WebElement main() {
         return browser.driver.findElement(By.id("main"));
     }
@@ -133,6 +141,11 @@ class PortalIT {
     @Test
     @Order(1)
     void theOperatorsLinkOpensThePortalAndTheTokenLeavesTheAddressAndHistory() {
+        // The operator's catalog: what the customer chooses from, with descriptions and examples.
+        catalog("candidate.created", "A candidate was created.", Json.createObjectBuilder().add("id", "cand_01")
+                .add("first_name", "Ada").add("last_name", "Lovelace"));
+        catalog("transcript.created", "An interview's transcript is ready.", Json.createObjectBuilder().add("id", "tr_01"));
+        catalog("session.started", "An interview session started.", Json.createObjectBuilder().add("session_id", "s_01"));
         Api.Answer app = operator().post("/app", Json.createObjectBuilder().add("name", "Acme Hiring")
                 .add("uid", "portal-" + RUN).build());
         assertEquals(201, app.status(), app.body());
@@ -168,12 +181,12 @@ class PortalIT {
         url.sendKeys("https://169.254.169.254/latest/meta-data");
         browser.driver.findElement(By.cssSelector("[data-field=description] textarea")).sendKeys(XSS);
         // the catalog, with each type's description and example payload
-        WebElement candidate = browser.driver.findElement(By.cssSelector("input[value=can_candidate_created]"));
+        WebElement candidate = browser.driver.findElement(By.cssSelector("input[value='candidate.created']"));
         candidate.click();
         assertTrue(main().getText().contains("A candidate was created"), "the type's description");
-        WebElement example = browser.driver.findElement(By.xpath("//summary[contains(., 'Example payload of can_candidate_created')]"));
+        WebElement example = browser.driver.findElement(By.xpath("//summary[contains(., 'Example payload of candidate.created')]"));
         example.click();
-        assertTrue(example.findElement(By.xpath("..")).getText().contains("\"first_name\""), "its example payload");
+        assertTrue(example.findElement(By.xpath("..")).getText().contains("\"first_name\": \"Ada\""), "its example payload");
         click(By.xpath("//button[.='Add endpoint']"));
 
         // Herald's URL rule, inline beside the field, and the field is marked for screen readers
@@ -212,7 +225,7 @@ class PortalIT {
 
         // A real delivery, verified with the copied secret (Standard Webhooks).
         Api.Answer msg = operator().post("/app/" + appId + "/msg", Json.createObjectBuilder()
-                .add("eventType", "can_candidate_created").add("payload", Json.createObjectBuilder().add("id", "can_1")).build());
+                .add("eventType", "candidate.created").add("payload", Json.createObjectBuilder().add("id", "can_1")).build());
         assertEquals(202, msg.status(), msg.body());
         Waits.until(() -> receiver.at("/switch/portal/hook").size() == 1, Duration.ofSeconds(20));
         Receiver.Request got = receiver.at("/switch/portal/hook").get(0);
@@ -277,7 +290,7 @@ class PortalIT {
         receiver.broken.add("portal");
         int before = receiver.at("/switch/portal/hook").size();
         Api.Answer msg = operator().post("/app/" + appId + "/msg", Json.createObjectBuilder()
-                .add("eventType", "can_candidate_created").add("eventId", "evt-fails-" + RUN)
+                .add("eventType", "candidate.created").add("eventId", "evt-fails-" + RUN)
                 .add("payload", Json.createObjectBuilder().add("id", "can_2").add("note", XSS)).build());
         assertEquals(202, msg.status(), msg.body());
         String msgId = msg.json().getString("id");
@@ -285,24 +298,24 @@ class PortalIT {
         By failedRow = By.cssSelector("tr[data-test=attempt][data-status=failed][data-msg=" + msgId + "]");
         awaitLogRow(failedRow);
         String failed = browser.driver.findElement(failedRow).getText();
-        assertTrue(failed.matches(".*Failed can_candidate_created 500 1 \\d+ ms HTTP 500 Details Resend"), failed);
+        assertTrue(failed.matches(".*Failed candidate.created 500 1 \\d+ ms HTTP 500 Details Resend"), failed);
         // the filters: only failed attempts, then only this event type (the failed test send goes)
         By rows = By.cssSelector("tr[data-test=attempt]");
         new Select(browser.driver.findElement(By.cssSelector("[data-field=logStatus] select"))).selectByValue("failed");
         browser.waiting().until(d -> d.findElements(rows).stream().allMatch(r -> "failed".equals(r.getAttribute("data-status")))
                 && d.findElements(rows).stream().anyMatch(r -> r.getText().contains("webhook.test")));
-        new Select(browser.driver.findElement(By.cssSelector("[data-field=logEventType] select"))).selectByValue("can_candidate_created");
+        new Select(browser.driver.findElement(By.cssSelector("[data-field=logEventType] select"))).selectByValue("candidate.created");
         browser.waiting().until(d -> d.findElements(rows).size() == 1 && !d.findElements(failedRow).isEmpty());
         new Select(browser.driver.findElement(By.cssSelector("[data-field=logStatus] select"))).selectByValue("");
         browser.waiting().until(d -> d.findElements(rows).size() == 2
-                && d.findElements(rows).stream().allMatch(r -> r.getText().contains("can_candidate_created")));
+                && d.findElements(rows).stream().allMatch(r -> r.getText().contains("candidate.created")));
         browser.screenshot("portal-endpoint");
 
         // fix the receiver, resend from the message's own page, see it succeed
         receiver.broken.remove("portal");
         new Select(browser.driver.findElement(By.cssSelector("[data-field=logEventType] select"))).selectByValue("");
         click(By.cssSelector("a[href$='/msg/" + msgId + "']"));
-        browser.awaitText(By.cssSelector("#main h1"), "Message can_candidate_created");
+        browser.awaitText(By.cssSelector("#main h1"), "Message candidate.created");
         assertTrue(browser.driver.findElement(By.cssSelector("[data-test=payload]")).getText().contains("\"note\": \"" + XSS + "\""));
         assertEquals(0, main().findElements(By.tagName("img")).size());
         click(By.cssSelector("button[data-test=resend]"));
@@ -324,7 +337,7 @@ class PortalIT {
         receiver.broken.add("portal");
         int before = receiver.at("/switch/portal/hook").size();
         for (int i = 0; i < 2; i++) {
-            operator().post("/app/" + appId + "/msg", Json.createObjectBuilder().add("eventType", "can_candidate_created")
+            operator().post("/app/" + appId + "/msg", Json.createObjectBuilder().add("eventType", "candidate.created")
                     .add("payload", Json.createObjectBuilder().add("n", i)).build());
         }
         Waits.until(() -> receiver.at("/switch/portal/hook").size() == before + 2, Duration.ofSeconds(20));
@@ -360,7 +373,7 @@ class PortalIT {
         browser.screenshot("portal-rotated");
 
         int before = receiver.at("/switch/portal/hook").size();
-        operator().post("/app/" + appId + "/msg", Json.createObjectBuilder().add("eventType", "can_candidate_created")
+        operator().post("/app/" + appId + "/msg", Json.createObjectBuilder().add("eventType", "candidate.created")
                 .add("payload", Json.createObjectBuilder().add("after", "rotation")).build());
         Waits.until(() -> receiver.at("/switch/portal/hook").size() == before + 1, Duration.ofSeconds(20));
         Receiver.Request got = receiver.at("/switch/portal/hook").get(before);
@@ -396,6 +409,40 @@ class PortalIT {
 
     @Test
     @Order(8)
+    void anOrderedEndpointShowsItsStuckHeadAndSkipsIt() {
+        Api.Answer ordered = operator().post("/app/" + appId + "/endpoint", Json.createObjectBuilder()
+                .add("url", receiver.url("/switch/ordered/hook")).add("ordering", "ordered")
+                .add("retrySchedule", Json.createArrayBuilder().add(0).add(600))
+                .add("filterTypes", Json.createArrayBuilder().add("session.started")).build());
+        assertEquals(201, ordered.status(), ordered.body());
+        String id = ordered.json().getString("id");
+        receiver.broken.add("ordered");
+        String[] msgs = new String[2];
+        for (int i = 0; i < 2; i++) {
+            Api.Answer msg = operator().post("/app/" + appId + "/msg", Json.createObjectBuilder().add("eventType", "session.started")
+                    .add("payload", Json.createObjectBuilder().add("n", i)).build());
+            assertEquals(202, msg.status(), msg.body());
+            msgs[i] = msg.json().getString("id");
+        }
+        // the first failed and waits ten minutes for its retry; the second waits behind it
+        Waits.until(() -> receiver.at("/switch/ordered/hook").size() == 1, Duration.ofSeconds(20));
+        receiver.broken.remove("ordered");
+        browser.visit(Api.root(base()) + "/portal/#/ep/" + id);
+        WebElement line = browser.await(By.cssSelector("[data-test=ordering]"));
+        assertTrue(line.getText().contains("Next in line: message " + msgs[0]), line.getText());
+        assertTrue(line.getText().contains("1 message waits behind it"), line.getText());
+        assertTrue(main().getText().contains("ordered: one at a time, in the order accepted"));
+        click(By.cssSelector("[data-test=skip-head]"));
+        browser.awaitText(By.id("notice"), "Skipped");
+        // the line moves on at once: the second message arrives, and the first stays failed
+        Waits.until(() -> receiver.at("/switch/ordered/hook").size() == 2, Duration.ofSeconds(20));
+        assertTrue(receiver.at("/switch/ordered/hook").get(1).body().contains("\"n\":1"));
+        assertEquals(1, operator().get("/app/" + appId + "/delivery?status=exhausted&endpoint=" + id).json()
+                .getJsonArray("data").size());
+    }
+
+    @Test
+    @Order(9)
     void aReadOnlyLinkShowsEverythingAndOffersNoChange() {
         assertEquals("Endpoints", browser.visit(portalLink("{\"readOnly\": true}")).getText());
         assertTrue(browser.driver.findElement(By.id("session")).getText().startsWith("Read-only access"));
@@ -424,7 +471,7 @@ class PortalIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void anExpiredOrWrongLinkShowsAClearMessage() throws Exception {
         String expiring = portalLink("{\"expiry\": 1}");
         Thread.sleep(1500);
@@ -444,7 +491,7 @@ class PortalIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void keyboardOnlyAt360PixelsWithEveryControlLabelled() {
         browser.size(360, 900);
         try {
@@ -485,7 +532,7 @@ class PortalIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void theTokenNeverAppearsInARequestedUrlAndThePolicyAllowsNoInlineScript() {
         List<String> requests = browser.requests();
         assertTrue(requests.stream().anyMatch(r -> r.contains("/api/v1/app/" + appId + "/endpoint")), "the log was read");

@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 @Transactional
 public class EndpointStatsResource {
-    /** Svix's default window. */
+    /** The window without {@code since}. */
     static final Duration DEFAULT_WINDOW = Duration.ofDays(28);
 
     @PersistenceContext(unitName = "herald")
