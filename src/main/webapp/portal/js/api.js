@@ -40,8 +40,8 @@ function explain(status, problem, text) {
   return detail || (text ? text.slice(0, 200) : `Unexpected answer (${status}).`);
 }
 
-export async function call(method, path, body) {
-  const headers = { Accept: 'application/json' };
+export async function call(method, path, body, extraHeaders) {
+  const headers = { Accept: 'application/json', ...(extraHeaders || {}) };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res;

@@ -229,7 +229,9 @@ function rotatePanel(ep) {
   doIt.addEventListener('click', async () => {
     doIt.disabled = true;
     try {
-      const r = await call('POST', `${portal.appPath()}/endpoint/${encodeURIComponent(ep.id)}/secret/rotate`, {});
+      // Svix answers a rotation with 204; the portal asks for the new secret, to show it once
+      const r = await call('POST', `${portal.appPath()}/endpoint/${encodeURIComponent(ep.id)}/secret/rotate`, {},
+        { Prefer: 'return=representation' });
       portal.oneTimeSecret = { endpointId: ep.id, key: r.key, title: 'New signing secret',
         note: `The previous secret keeps signing beside this one until ${when(r.previousSecretUntil)}.` };
       portal.pending = 'Secret rotated.';

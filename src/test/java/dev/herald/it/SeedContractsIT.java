@@ -202,10 +202,9 @@ class SeedContractsIT {
     @Order(4)
     void aRotatedSecretSignsBesideTheOldOneAndSecretsAreSealedAtRest() throws Exception {
         var rotated = api().post("/app/talentsprout/endpoint/" + sproutEndpoint + "/secret/rotate", "{}", null);
-        assertEquals(200, rotated.status(), rotated.body());
+        assertEquals(204, rotated.status(), "Svix's answer to a rotation: " + rotated.body());
         String fresh = api().get("/app/talentsprout/endpoint/" + sproutEndpoint + "/secret").json().getString("key");
         assertFalse(fresh.equals(sproutSecret));
-        assertEquals(fresh, rotated.json().getString("key"), "the answer shows the new secret");
         send("talentsprout", Json.createObjectBuilder().add("eventType", "interview.completed")
                 .add("payload", Json.createObjectBuilder().add("n", 4))
                 .add("endpointUrls", Json.createObjectBuilder().add(sproutEndpoint, receiver.url("/ts/rotated"))).build());

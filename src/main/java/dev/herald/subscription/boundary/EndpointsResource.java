@@ -223,15 +223,18 @@ public class EndpointsResource {
     /**
      * Svix's rotate: a new secret (the one given, or a generated one). The old secret keeps
      * signing beside the new one for the overlap ({@code overlapSeconds}, Herald's, default
-     * from configuration), so receivers can switch without rejecting a webhook. Unlike Svix's
-     * 204, the answer carries the new secret, once, as creating an endpoint does: an application
-     * token may rotate, and cannot read {@code …/secret} afterwards (the SDKs ignore the body).
+     * from configuration), so receivers can switch without rejecting a webhook. Svix answers
+     * 204, and so does Herald, unless the caller asks with {@code Prefer: return=representation}
+     * (the customer portal does): then the answer carries the new secret, once, as creating an
+     * endpoint does, since an application token cannot read {@code …/secret} afterwards.
      */
     @Operation(operationId = "v1.endpoint.rotate-secret", summary = "Switch to a new signing secret",
             description = "The old secret keeps signing beside the new one for the overlap. The answer is the only "
                     + "one, besides GET …/secret, that carries the new secret.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointSecretRotateIn")))
-    @APIResponse(responseCode = "200", description = "Rotated: the new secret and until when the old one still signs",
+    @APIResponse(responseCode = "204", description = "Rotated (Svix's answer)")
+    @APIResponse(responseCode = "200", description = "Rotated, asked with Prefer: return=representation: the new secret "
+            + "and until when the old one still signs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EndpointSecretRotateOut")))
     @POST
     @Path("{endpoint}/secret/rotate")
@@ -255,6 +258,10 @@ public class EndpointsResource {
         endpoint.rotateSecret(next, until);
         endpoint.touch();
         em.flush();
+        String prefer = headers.getHeaderString("Prefer");
+        if (prefer == null || !prefer.toLowerCase(java.util.Locale.ROOT).contains("return=representation")) {
+            return Response.noContent().build();
+        }
         // an Ed25519 key is answered by its public half: the private one never leaves Herald
         return Response.ok(Jsonp.PROVIDER.createObjectBuilder().add("key", WebhookSecret.shown(next))
                 .add("previousSecretUntil", until.toString()).build()).build();
