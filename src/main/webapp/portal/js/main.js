@@ -158,6 +158,7 @@ async function start() {
   document.title = `Webhooks · ${portal.session.appName}`;
   document.getElementById('session').textContent = `${portal.session.readOnly ? 'Read-only access · ' : ''}`
     + `link valid until ${when(portal.session.expiresAt)}`;
+  shown = null; // a new link is a new page, whatever the address says
   render();
 }
 
