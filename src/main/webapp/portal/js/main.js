@@ -91,13 +91,20 @@ const routes = [
 ];
 
 let rendering = 0;
+let shown = null;
 async function render() {
   if (!portal.session) return;
   const mine = ++rendering;
   const hash = window.location.hash;
   const route = routes.find(([re]) => re.test(hash));
-  clear(main);
-  main.append(h('p', { class: 'loading' }, 'Loading…'));
+  // Drawing the same page again (a refresh after a resend) keeps the old one until the new one
+  // is ready, and leaves the focus where the user is.
+  const again = hash === shown;
+  shown = hash;
+  if (!again) {
+    clear(main);
+    main.append(h('p', { class: 'loading' }, 'Loading…'));
+  }
   try {
     if (!route) {
       errorPage('Page not found', 'There is nothing at this address in the portal.');
@@ -109,7 +116,7 @@ async function render() {
     clear(main);
     main.append(view);
     const heading = main.querySelector('h1');
-    if (heading) {
+    if (heading && !again) {
       heading.setAttribute('tabindex', '-1');
       heading.focus();
     }
@@ -151,6 +158,7 @@ async function start() {
   document.title = `Webhooks · ${portal.session.appName}`;
   document.getElementById('session').textContent = `${portal.session.readOnly ? 'Read-only access · ' : ''}`
     + `link valid until ${when(portal.session.expiresAt)}`;
+  shown = null; // a new link is a new page, whatever the address says
   render();
 }
 
