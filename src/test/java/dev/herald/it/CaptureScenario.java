@@ -205,7 +205,9 @@ abstract class CaptureScenario {
         noHiddenFields(payload);
         List<JsonObject> created = messages(TENANT, "can_candidate_created");
         assertEquals(1, created.size());
-        assertTrue(created.get(0).getString("eventId").startsWith("cap-"), "posted under the outbox row's eventId");
+        // posted under the outbox row's eventId, which names the object and the change (the delivery
+        // log's attempts show it, so a delivery traces back to the candidate that caused it)
+        assertTrue(created.get(0).getString("eventId").startsWith(candidate + ".created."), created.get(0).toString());
         assertEquals(0, receiver.at("/cap/dotted").size(), "the dotted filter subscribes to updated only");
     }
 
