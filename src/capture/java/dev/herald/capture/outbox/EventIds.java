@@ -3,11 +3,12 @@ package dev.herald.capture.outbox;
 import java.security.SecureRandom;
 
 /**
- * Each outbox row's {@code eventId} at Herald: {@code cap-} and a ULID (48 bits of milliseconds,
- * 80 random bits, Crockford base32, lower case). Unique without coordination, so a database
- * restored from a backup or two instances of the application never reuse one (Herald would take
- * a reused id for a duplicate and drop the event); the hyphen keeps it from looking like one of
- * Herald's own ids, which Herald refuses as an {@code eventId}. Plain Java.
+ * Each outbox row's {@code eventId} at Herald: the object, the change and a ULID (48 bits of
+ * milliseconds, 80 random bits, Crockford base32, lower case). Unique without coordination, so a
+ * database restored from a backup or two instances of the application never reuse one (Herald
+ * would take a reused id for a duplicate and drop the event); the dots keep it from looking like
+ * one of Herald's own ids, which Herald refuses as an {@code eventId}. The ULID is written here
+ * rather than taken from Herald's {@code Ids}: the library carries no Herald server class. Plain Java.
  */
 public final class EventIds {
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
@@ -27,10 +28,6 @@ public final class EventIds {
         String object = objectId == null ? "object" : objectId.replaceAll("[^a-zA-Z0-9\\-_.]", "-");
         String tail = "." + operation.toLowerCase(java.util.Locale.ROOT) + "." + ulid(System.currentTimeMillis());
         return (object.length() + tail.length() <= 256 ? object : object.substring(0, 256 - tail.length())) + tail;
-    }
-
-    public static String next() {
-        return "cap-" + ulid(System.currentTimeMillis());
     }
 
     static String ulid(long millis) {

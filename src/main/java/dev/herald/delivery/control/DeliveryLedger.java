@@ -101,13 +101,8 @@ public class DeliveryLedger {
             }
             views[i] = view;
             if (t.hint() != null && t.hint().claimed() && t.attempt() == 1) {
-                // written as being sent by ingest: the ticket is the claim while the mark leaves time for the attempt
-                RecentMessages.Cached m = recent.get(t.hint().msgId());
-                if (m != null && now.isBefore(m.timestamp().plus(DeliverySettings.START_MARGIN))) {
-                    tasks[i] = task(t, view, m, null, now);
-                } else {
-                    leased.add(i);
-                }
+                // written as being sent by ingest, and not all in memory (fromIngest tried that): its row decides
+                leased.add(i);
                 continue;
             }
             claims.add(new DeliveryRows.Claim(t.deliveryId(), t.attempt(),

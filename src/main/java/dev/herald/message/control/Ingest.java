@@ -5,6 +5,7 @@ import dev.herald.delivery.control.DeliveryQueue;
 import dev.herald.delivery.entity.Delivery;
 import dev.herald.message.entity.Message;
 import dev.herald.platform.problem.Problem;
+import dev.herald.subscription.control.EndpointView;
 import dev.herald.subscription.control.Endpoints;
 import dev.herald.subscription.entity.Endpoint;
 import dev.herald.platform.json.JsonText;
@@ -88,10 +89,12 @@ public class Ingest {
         em.persist(message);
         List<DeliveryQueue.Ticket> tickets = new ArrayList<>();
         for (Endpoint endpoint : enabledEndpoints.apply(app)) {
-            if (matches(endpoint, eventType, channels)) {
+            // the same matching rules as the API's ingest (BatchWriter), in one place
+            EndpointView view = EndpointView.of(endpoint);
+            if (view.matches(eventType, channels)) {
                 Delivery delivery = new Delivery(message, endpoint);
                 delivery.setUrlOverride(overrides.containsKey(endpoint.getId()) ? overrides.get(endpoint.getId())
-                        : namesEventType(endpoint, eventType) ? overrides.get("*") : null);
+                        : view.namesEventType(eventType) ? overrides.get("*") : null);
                 em.persist(delivery);
                 tickets.add(new DeliveryQueue.Ticket(delivery.getId(), endpoint.getId(), 1, 0));
             }
@@ -125,30 +128,5 @@ public class Ingest {
             throw Problem.invalid(errors);
         }
         return byId;
-    }
-
-    /**
-     * Whether the endpoint's filter names the event type: a {@code "*"} override (a per-object
-     * URL, like TalentSprout's per-interview one) replaces the URL of the endpoints subscribed to
-     * that event by name, never of a catch-all endpoint (an archive, a CRM sync of everything).
-     */
-    static boolean namesEventType(Endpoint endpoint, String eventType) {
-        Set<String> filter = JsonText.toSet(endpoint.getFilterTypes());
-        return filter != null && filter.stream().anyMatch(f -> dev.herald.capture.EventNames.sameEvent(f, eventType));
-    }
-
-    /** Svix's rule: no filter means every type; channels must intersect when the endpoint has any. */
-    static boolean matches(Endpoint endpoint, String eventType, Set<String> channels) {
-        Set<String> filter = JsonText.toSet(endpoint.getFilterTypes());
-        // Talview's two spellings name one event: can.candidate.created subscribes to can_candidate_created
-        if (filter != null && !filter.isEmpty() && !filter.contains(eventType)
-                && filter.stream().noneMatch(f -> dev.herald.capture.EventNames.sameEvent(f, eventType))) {
-            return false;
-        }
-        Set<String> endpointChannels = JsonText.toSet(endpoint.getChannels());
-        if (endpointChannels == null || endpointChannels.isEmpty()) {
-            return true;
-        }
-        return channels != null && channels.stream().anyMatch(endpointChannels::contains);
     }
 }

@@ -13,7 +13,7 @@ class EventIdsTest {
     void uniqueTimeOrderedAndAcceptableToHeraldAsAnEventId() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
-            String id = EventIds.next();
+            String id = EventIds.of("can_1", "CREATED");
             assertTrue(seen.add(id), id);
             // Svix's eventId characters, and not Herald's own id shape (prefix_ + 26 characters)
             assertTrue(id.matches("^[a-zA-Z0-9\\-_.]+$") && !id.matches("^[a-z]+_[0-9a-z]{26}$"), id);
