@@ -58,6 +58,18 @@ final class Api {
         return send(b);
     }
 
+    /** A POST with the given Content-Type (none when null) and extra header pairs. */
+    Answer postAs(String path, String contentType, String body, String... headerPairs) {
+        HttpRequest.Builder b = builder(path).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("content-type", contentType);
+        }
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            b.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        return send(b);
+    }
+
     Answer method(String method, String path, String body) {
         return send(builder(path).header("content-type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));

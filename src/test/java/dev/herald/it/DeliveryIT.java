@@ -2,6 +2,7 @@ package dev.herald.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -299,6 +300,59 @@ class DeliveryIT {
             assertFalse(problem.getString("detail").isBlank(), what);
             if (c.field() != null) {
                 assertEquals(c.field(), problem.getJsonArray("errors").getJsonObject(0).getJsonArray("loc").getString(1), what);
+            }
+        }
+    }
+
+    /**
+     * A plain "send a message" is answered before JAX-RS (MessageIntakeFilter); with an
+     * Idempotency-Key it goes through the JAX-RS resource. Both must answer every case alike.
+     */
+    @Test
+    @Order(9)
+    void theMessageIntakeBeforeJaxRsAnswersAsTheResourceDoes() {
+        record Case(String path, String contentType, String body, String token, int status) {
+        }
+        String big = "{\"eventType\":\"a.b\",\"payload\":{\"s\":\"" + "x".repeat(300_000) + "\"}}";
+        int n = 0;
+        for (Case c : List.of(
+                new Case("/app/acme/msg", "application/json", "{\"eventType\":\"intake.same\",\"payload\":{\"n\":1},"
+                        + "\"channels\":[\"c1\"]}", TOKEN, 202),
+                new Case("/app/acme/msg?with_content=false", "application/json",
+                        "{\"eventType\":\"intake.same\",\"payload\":{\"n\":2}}", TOKEN, 202),
+                new Case("/app/acme/msg/", "application/json; charset=utf-8",
+                        "{\"eventType\":\"intake.same\",\"payload\":{\"n\":3}}", TOKEN, 202),
+                new Case("/app/acme/msg?with_content=maybe", "application/json",
+                        "{\"eventType\":\"intake.same\",\"payload\":{}}", TOKEN, 422),
+                new Case("/app/acme/msg", "application/json", "{\"payload\":{}}", TOKEN, 422),
+                new Case("/app/acme/msg", "application/json", "{\"eventType\":\"a b\",\"payload\":{}}", TOKEN, 422),
+                new Case("/app/acme/msg", "application/json", "{\"eventType\":", TOKEN, 400),
+                new Case("/app/acme/msg", "text/plain", "{\"eventType\":\"a.b\",\"payload\":{}}", TOKEN, 415),
+                new Case("/app/acme/msg", null, "{\"eventType\":\"a.b\",\"payload\":{}}", TOKEN, 415),
+                new Case("/app/acme/msg", "application/json", big, TOKEN, 413),
+                new Case("/app/no-such-app/msg", "application/json", "{\"eventType\":\"a.b\",\"payload\":{}}", TOKEN, 404),
+                new Case("/app/acme/msg", "application/json", "{\"eventType\":\"a.b\",\"payload\":{}}", null, 401),
+                new Case("/app/acme/msg", "application/json", "{\"eventType\":\"a.b\",\"payload\":{}}", "wrong", 401))) {
+            Api client = Api.at(base, c.token());
+            Api.Answer plain = client.postAs(c.path(), c.contentType(), c.body());
+            Api.Answer viaJaxRs = client.postAs(c.path(), c.contentType(), c.body(), "Idempotency-Key", "intake-" + (++n));
+            String what = c.path() + " " + c.contentType() + " " + c.body().substring(0, Math.min(80, c.body().length()))
+                    + " -> " + plain.body() + " / " + viaJaxRs.body();
+            assertEquals(c.status(), plain.status(), what);
+            assertEquals(c.status(), viaJaxRs.status(), what);
+            assertEquals(viaJaxRs.contentType().replace(" ", "").toLowerCase(), plain.contentType().replace(" ", "").toLowerCase(), what);
+            JsonObject a = plain.json();
+            JsonObject b = viaJaxRs.json();
+            assertEquals(b.keySet(), a.keySet(), what);
+            if (c.status() == 202) {
+                assertEquals(b.get("payload"), a.get("payload"), what);
+                assertEquals(b.get("channels"), a.get("channels"), what);
+                assertNotEquals(b.getString("id"), a.getString("id"), what);
+                assertEquals(b.getString("timestamp").length() > 0, a.getString("timestamp").length() > 0, what);
+            } else {
+                for (String key : List.of("type", "title", "status", "detail", "instance", "errors")) {
+                    assertEquals(b.get(key), a.get(key), key + ": " + what);
+                }
             }
         }
     }

@@ -27,6 +27,9 @@ public class LedgerBatches {
     @Inject
     DeliveryQueue queue;
 
+    @Inject
+    dev.herald.platform.durable.DurableWrites durable;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -37,11 +40,13 @@ public class LedgerBatches {
     void start() {
         claims = new GroupCommit<DeliveryQueue.Ticket, DeliveryTask>("claim", batch -> {
             DeliveryLedger.Claimed claimed = ledger.beginAll(batch);
+            durable.request(); // a claim lost to a crash is only claimed again
             queueCommitted(claimed.recheck());
             return claimed.tasks();
         }, 1, MAX_BATCH, 100_000, threads).start();
         records = new GroupCommit<DeliveryLedger.Finished, DeliveryStats.AttemptOutcome>("record", batch -> {
             DeliveryLedger.Recorded recorded = ledger.finishAll(batch);
+            durable.request(); // an attempt whose record a crash loses is made again (at least once)
             queueCommitted(recorded.retries());
             return recorded.outcomes();
         }, 1, MAX_BATCH, 100_000, threads).start();

@@ -4,29 +4,20 @@ import dev.herald.platform.json.Jsonp;
 import dev.herald.app.control.Applications;
 import dev.herald.app.entity.Application;
 import dev.herald.delivery.control.Redelivery;
-import dev.herald.message.control.IngestBatcher;
 import dev.herald.message.control.Messages;
 import dev.herald.subscription.control.Endpoints;
 import dev.herald.message.entity.Message;
-import dev.herald.platform.json.Fields;
-import dev.herald.platform.json.JsonBody;
 import dev.herald.platform.paging.ListResponse;
 import dev.herald.platform.paging.PageRequest;
 import dev.herald.platform.paging.QueryValues;
 import java.util.List;
-import dev.herald.platform.problem.Problem;
-import dev.herald.platform.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
-import dev.herald.message.control.MessageLimits;
-import dev.herald.subscription.control.UrlGuard;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,17 +28,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** {@code /api/v1/app/{app}/msg}: Svix messages. Creating one answers 202; delivery is async. */
 @Path("app/{app}/msg")
@@ -62,12 +49,8 @@ public class MessagesResource {
     @Inject
     Applications applications;
 
-    static final long INGEST_TIMEOUT_MILLIS = 30_000;
-    /** Svix's event type names; compiled once, not on every message. */
-    static final java.util.regex.Pattern EVENT_TYPE = java.util.regex.Pattern.compile("^[a-zA-Z0-9\\-_.]+$");
-
     @Inject
-    IngestBatcher batcher;
+    MessageIntake intake;
 
     @Inject
     Messages messages;
@@ -78,14 +61,12 @@ public class MessagesResource {
     @Inject
     Redelivery redelivery;
 
-    @Inject
-    @ConfigProperty(name = "herald.payload.max-bytes", defaultValue = "262144")
-    int maxPayloadBytes;
-
     /**
      * Not transactional itself: the message is written by the ingest batcher, in a transaction
      * shared with the requests that arrived at the same moment, and this answers 202 only once
-     * that transaction has committed.
+     * that transaction is on disk. The plain form of this request is taken before JAX-RS by
+     * {@link MessageIntakeFilter}, with the same {@link MessageIntake}; this method answers the
+     * rest (an Idempotency-Key, an escaped path).
      */
     @Operation(operationId = "v1.message.create", summary = "Send a message",
             description = "Stored with one delivery per matching enabled endpoint and answered at once; delivery is "
@@ -95,126 +76,10 @@ public class MessagesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MessageOut")))
     @POST
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    @dev.herald.platform.durable.WrittenDurably
     public Response create(@PathParam("app") String appId, @Context HttpHeaders headers, InputStream body,
             @QueryParam("with_content") String withContent) {
-        Applications.AppView app = applications.findView(appId);
-        int limit = MessageLimits.maxPayloadBytes(app == null ? null : app.maxPayloadBytes(), maxPayloadBytes);
-        JsonObject json = JsonBody.readObject(headers, body, limit + 16 * 1024);
-        Fields f = Fields.of(json);
-        if (app == null && !f.has("application")) {
-            throw Problem.notFound("Application", appId);
-        }
-        NewApplication newApp = app == null ? NewApplication.read(f, appId) : null;
-        Duration retention = payloadRetention(f);
-        String eventType = f.requiredString("eventType", 256);
-        if (eventType != null && !EVENT_TYPE.matcher(eventType).matches()) {
-            f.error("eventType", "may contain only letters, digits, '-', '_' and '.'", "value_error.str.regex");
-        }
-        // Svix's Java SDK (since 1.61.1) sends "payload": {} and the real payload as text in
-        // transformationsParams.rawPayload; Svix delivers that text byte for byte, and so does Herald.
-        JsonValue[] raw = new JsonValue[1];
-        String rawPayload = rawPayload(f, json, raw);
-        JsonObject payload = rawPayload != null && !f.has("payload") ? null : f.requiredObject("payload");
-        String eventId = f.optionalUid("eventId");
-        Set<String> channels = f.optionalStringSet("channels", 10, 128);
-        // Herald extension: a URL that replaces an endpoint's for this message only (a per-object
-        // override, like TalentSprout's per-interview webhook URL), keyed by endpoint id or uid.
-        Map<String, String> endpointUrls = f.optionalStringMap("endpointUrls", 64);
-        if (endpointUrls != null) {
-            endpointUrls.forEach((key, url) -> {
-                String problem = url.length() > 2048 ? "must be at most 2048 characters" : UrlGuard.syntaxProblem(url);
-                if (problem != null) {
-                    f.error("endpointUrls." + key, problem, "value_error.url");
-                }
-            });
-        }
-        f.validate();
-        if (app == null) {
-            Application created = applications.createOnFirstMessage(newApp.uid(), newApp.name(), newApp.metadataJson());
-            app = new Applications.AppView(created.getId(), created.getMaxPayloadBytes());
-        }
-        String payloadJson = rawPayload != null ? rawPayload : payload.toString();
-        if (payloadJson.getBytes(StandardCharsets.UTF_8).length > limit) {
-            throw new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The payload is larger than " + limit + " bytes");
-        }
-        Message message = batcher.accept(app.id(), eventType, payloadJson, eventId, channels,
-                endpointUrls == null ? Map.of() : endpointUrls, INGEST_TIMEOUT_MILLIS);
-        if (retention != null) {
-            messages.expirePayloadAt(message.getId(), message.getTimestamp().plus(retention));
-        }
-        boolean content = QueryValues.bool("with_content", withContent, true);
-        return Response.accepted(MessageOut.of(message, !content ? JsonValue.EMPTY_JSON_OBJECT
-                : rawPayload != null ? raw[0] : payload)).build();
-    }
-
-    /**
-     * Svix's {@code payloadRetentionPeriod} (days, 5 to 90) or {@code payloadRetentionHours}
-     * (1 to 2160), at most one of them; null when neither is given.
-     */
-    static Duration payloadRetention(Fields f) {
-        Integer days = f.optionalInt("payloadRetentionPeriod", 5, 90);
-        Integer hours = f.optionalInt("payloadRetentionHours", 1, 2160);
-        if (days != null && hours != null) {
-            f.error("payloadRetentionHours", "give payloadRetentionPeriod or payloadRetentionHours, not both",
-                    "value_error");
-            return null;
-        }
-        return days != null ? Duration.ofDays(days) : hours != null ? Duration.ofHours(hours) : null;
-    }
-
-    /**
-     * Svix's {@code application} in {@code MessageIn}: when the path names no application yet,
-     * the message creates it, under the path's uid. Ignored when the application exists.
-     */
-    record NewApplication(String uid, String name, String metadataJson) {
-        static NewApplication read(Fields f, String pathUid) {
-            JsonObject in = f.requiredObject("application");
-            if (in == null) {
-                return null;
-            }
-            Fields a = f.nested("application", in);
-            String name = a.requiredString("name", 256);
-            String uid = a.optionalUid("uid");
-            Map<String, String> metadata = a.optionalStringMap("metadata", 64);
-            if (!Fields.isUid(pathUid) || pathUid.startsWith("app_")) {
-                f.error("application", "the path names no application and is not a uid one could be created under",
-                        "value_error");
-            } else if (uid != null && !uid.equals(pathUid)) {
-                f.error("application.uid", "must be the uid the path names ('" + pathUid + "')", "value_error");
-            }
-            return new NewApplication(pathUid, name,
-                    metadata == null ? null : dev.herald.platform.json.JsonText.ofMap(metadata));
-        }
-    }
-
-    /**
-     * {@code transformationsParams.rawPayload}, checked to be JSON within the body's limits, or
-     * null when absent; a field error when it is not JSON text.
-     */
-    static String rawPayload(Fields f, JsonObject body, JsonValue[] parsed) {
-        if (!f.has("transformationsParams")) {
-            return null;
-        }
-        JsonObject params = Fields.of(body).requiredObject("transformationsParams");
-        if (params == null) {
-            f.error("transformationsParams", "must be a JSON object", "type_error.dict");
-            return null;
-        }
-        JsonValue raw = params.get("rawPayload");
-        if (raw == null || raw.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (!(raw instanceof JsonString text)) {
-            f.error("transformationsParams.rawPayload", "must be a string holding JSON", "type_error.str");
-            return null;
-        }
-        try {
-            parsed[0] = JsonBody.parseText(text.getString(), "rawPayload");
-        } catch (Problem notJson) {
-            f.error("transformationsParams.rawPayload", "must hold JSON text: " + notJson.detail(), "value_error.json");
-            return null;
-        }
-        return text.getString();
+        return intake.accept(appId, headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body, withContent).response();
     }
 
     @Operation(operationId = "v1.message.list", summary = "List an application's messages, newest first")

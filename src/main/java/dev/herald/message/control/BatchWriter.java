@@ -83,7 +83,8 @@ public class BatchWriter {
                 String channels = w.channels() == null || w.channels().isEmpty() ? null : JsonText.ofList(w.channels());
                 message.setChannels(channels);
                 messageRows.add(new MessageRows.MessageRow(message.getId(), w.appId(), w.eventType(), w.eventId(),
-                        w.payload(), channels, message.getTimestamp()));
+                        w.payload(), channels, message.getTimestamp(),
+                        w.payloadRetention() == null ? null : message.getTimestamp().plus(w.payloadRetention())));
                 for (EndpointView endpoint : endpoints.enabled(w.appId())) {
                     if (endpoint.matches(w.eventType(), w.channels())) {
                         String override = overrides.containsKey(endpoint.id()) ? overrides.get(endpoint.id())

@@ -25,7 +25,7 @@ public class IngestBatcher {
 
     /** One request's message. */
     public record Work(String appId, String eventType, String payload, String eventId, Set<String> channels,
-            Map<String, String> endpointUrls) {
+            Map<String, String> endpointUrls, java.time.Duration payloadRetention) {
     }
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(IngestBatcher.class.getName());
@@ -38,6 +38,9 @@ public class IngestBatcher {
 
     @Inject
     IngestStats stats;
+
+    @Inject
+    dev.herald.platform.durable.DurableWrites durable;
 
     @Resource
     ManagedThreadFactory threads;
@@ -61,6 +64,9 @@ public class IngestBatcher {
      */
     private java.util.List<Message> writeThenQueue(java.util.List<Work> batch) {
         BatchWriter.Written written = writer.write(batch);
+        // Committed, perhaps in H2's memory only: a 202 waits until the store holds the rows, and
+        // so do the tickets, so that no ticket outlives a row that a crash took back.
+        durable.await();
         stats.committed(batch.size());
         try {
             queue.enqueue(written.tickets());
@@ -77,9 +83,13 @@ public class IngestBatcher {
 
     /** Writes the message with whatever else arrives now; answers it once committed, or throws its problem. */
     public Message accept(String appId, String eventType, String payload, String eventId, Set<String> channels,
-            Map<String, String> endpointUrls, long timeoutMillis) {
+            Map<String, String> endpointUrls, java.time.Duration payloadRetention, long timeoutMillis) {
         try {
-            return group.submit(new Work(appId, eventType, payload, eventId, channels, endpointUrls), timeoutMillis);
+            return group.submit(new Work(appId, eventType, payload, eventId, channels, endpointUrls,
+                    payloadRetention), timeoutMillis);
+        } catch (dev.herald.platform.durable.StoreFlusher.NotDurable e) {
+            throw new Problem(ProblemType.UNAVAILABLE, "The message was not confirmed on disk (" + e.getMessage()
+                    + "); retry with the same Idempotency-Key or eventId");
         } catch (GroupCommit.Busy e) {
             // A 5xx: Svix SDKs retry it with the same idempotency key (a 5xx releases the key).
             throw new Problem(ProblemType.UNAVAILABLE, "The message could not be written now (" + e.getMessage()

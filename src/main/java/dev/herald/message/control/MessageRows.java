@@ -18,8 +18,9 @@ final class MessageRows {
     private MessageRows() {
     }
 
+    /** {@code payloadExpiresAt}: Svix's payload retention, null for the retention policy's default. */
     record MessageRow(String id, String appId, String eventType, String eventId, String payload, String channels,
-            Instant timestamp) {
+            Instant timestamp, Instant payloadExpiresAt) {
     }
 
     /** {@code leasedUntil}: written as being sent until then (its first attempt needs no claim), else pending. */
@@ -39,7 +40,7 @@ final class MessageRows {
 
     static void insert(Connection c, List<MessageRow> messages, List<DeliveryRow> deliveries) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into herald_message (id, channels, eventId, eventType, "
-                + "payload, timestamp, app_id) values (?, ?, ?, ?, ?, ?, ?)")) {
+                + "payload, timestamp, app_id, payloadExpiresAt) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (MessageRow m : messages) {
                 ps.setString(1, m.id());
                 ps.setString(2, m.channels());
@@ -48,6 +49,7 @@ final class MessageRows {
                 ps.setString(5, m.payload());
                 ps.setObject(6, at(m.timestamp()));
                 ps.setString(7, m.appId());
+                ps.setObject(8, m.payloadExpiresAt() == null ? null : at(m.payloadExpiresAt()));
                 ps.addBatch();
             }
             ps.executeBatch();

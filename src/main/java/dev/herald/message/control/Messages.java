@@ -24,17 +24,6 @@ public class Messages {
         return message;
     }
 
-    /**
-     * Svix's {@code payloadRetentionPeriod}: set after the message is accepted, in a transaction
-     * of its own, so ingest (shared by the whole batch) stays as it is. If this one is lost, the
-     * payload simply stays for the server's period.
-     */
-    @jakarta.transaction.Transactional
-    public void expirePayloadAt(String msgId, java.time.Instant at) {
-        em.createQuery("update Message m set m.payloadExpiresAt = :at where m.id = :id")
-                .setParameter("at", at).setParameter("id", msgId).executeUpdate();
-    }
-
     public Message byEventId(Application app, String eventId) {
         return em.createQuery("select m from Message m where m.app.id = :app and m.eventId = :eid", Message.class)
                 .setParameter("app", app.getId()).setParameter("eid", eventId)

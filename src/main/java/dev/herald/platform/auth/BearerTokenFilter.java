@@ -1,8 +1,6 @@
 package dev.herald.platform.auth;
 
-import dev.herald.platform.problem.Problem;
 import dev.herald.platform.problem.ProblemBody;
-import dev.herald.platform.problem.ProblemType;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -23,10 +21,7 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION)
 public class BearerTokenFilter implements ContainerRequestFilter {
     @Inject
-    ApiToken token;
-
-    @Inject
-    AppTokens appTokens;
+    ApiAccess access;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -35,18 +30,11 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        String presented = null;
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            presented = header.substring(7).trim();
-        }
-        Caller caller = token.matches(presented) ? Caller.OPERATOR : appTokens.resolve(presented);
+        Caller caller = access.caller(header);
         if (caller != null) {
             request.setProperty(Caller.PROPERTY, caller);
         } else {
-            // The same answer for a wrong, an unknown and an expired token, never repeating it.
-            String detail = header == null ? "Send the API token as 'Authorization: Bearer <token>'"
-                    : "The API token is not valid or has expired";
-            Response answer = ProblemBody.response(new Problem(ProblemType.UNAUTHORIZED, detail), null);
+            Response answer = ProblemBody.response(ApiAccess.unauthenticated(header != null), null);
             request.abortWith(Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
         }
     }

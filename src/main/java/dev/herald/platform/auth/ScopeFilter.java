@@ -1,7 +1,5 @@
 package dev.herald.platform.auth;
 
-import dev.herald.app.control.Applications;
-import dev.herald.app.entity.Application;
 import dev.herald.platform.problem.Problem;
 import dev.herald.platform.problem.ProblemBody;
 import dev.herald.platform.problem.ProblemType;
@@ -31,7 +29,7 @@ public class ScopeFilter implements ContainerRequestFilter {
     ResourceInfo resource;
 
     @Inject
-    Applications applications;
+    ApiAccess access;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -43,29 +41,15 @@ public class ScopeFilter implements ContainerRequestFilter {
         Reach reach = method == null ? Reach.OPERATOR
                 : Routes.reach(request.getMethod(), Routes.template(resource.getResourceClass(), method));
         String app = request.getUriInfo().getPathParameters().getFirst("app");
-        AccessPolicy.Verdict verdict = AccessPolicy.decide(caller, request.getMethod(), reach, app, this::applicationId);
-        String detail = switch (verdict) {
-            case ALLOW -> null;
-            case UNAUTHENTICATED -> "Send the API token as 'Authorization: Bearer <token>'";
-            case OPERATOR_ONLY -> "This call needs the operator's API token; an application token cannot make it";
-            // Said the same way for an application that does not exist: no existence oracle.
-            case OTHER_APPLICATION -> "This token is scoped to another application";
-            case READ_ONLY -> "This token is read-only";
-        };
-        if (detail == null) {
+        Problem refusal = access.refusal(caller, request.getMethod(), reach, app);
+        if (refusal == null) {
             return;
         }
-        if (verdict == AccessPolicy.Verdict.UNAUTHENTICATED) {
-            Response answer = ProblemBody.response(new Problem(ProblemType.UNAUTHORIZED, detail), null);
+        if (refusal.type() == ProblemType.UNAUTHORIZED) {
+            Response answer = ProblemBody.response(refusal, null);
             request.abortWith(Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
         } else {
-            request.abortWith(ProblemBody.response(new Problem(ProblemType.FORBIDDEN, detail), null));
+            request.abortWith(ProblemBody.response(refusal, null));
         }
-    }
-
-    /** The same look-up as the resources' ({@link Applications#require}): by id, else by uid. */
-    private String applicationId(String idOrUid) {
-        Application app = applications.find(idOrUid);
-        return app == null ? null : app.getId();
     }
 }

@@ -69,6 +69,13 @@ public final class GroupCommit<I, O> {
         }
     }
 
+    /**
+     * A batch failure that running the items again one at a time would make worse (their
+     * transaction committed, and only what came after failed): it fails every item as it is.
+     */
+    public interface NotRepeatable {
+    }
+
     /** Queues the input and waits for its batch to commit; answers its result or throws its failure. */
     public O submit(I input, long timeoutMillis) {
         Pending<I, O> pending = new Pending<>(input, new CompletableFuture<>());
@@ -120,8 +127,8 @@ public final class GroupCommit<I, O> {
         try {
             results = batchFunction.apply(batch.stream().map(Pending::input).toList());
         } catch (RuntimeException batchFailed) {
-            if (batch.size() == 1) {
-                batch.get(0).done().completeExceptionally(batchFailed);
+            if (batch.size() == 1 || batchFailed instanceof NotRepeatable) {
+                batch.forEach(p -> p.done().completeExceptionally(batchFailed));
                 return;
             }
             for (Pending<I, O> p : batch) {

@@ -52,12 +52,16 @@ public class HeraldDriver implements Driver {
         return url != null && (url.equals(EMBEDDED) || url.startsWith("jdbc:h2:") || url.startsWith("jdbc:postgresql:"));
     }
 
-    /** The URL the real driver gets: the embedded default expanded, any other as it is. */
+    /**
+     * The URL the real driver gets: the embedded default expanded, any other as it is. H2 keeps
+     * the embedded database's commits in memory for up to {@code WRITE_DELAY} ms; whatever is
+     * answered waits for the store write that {@code DurableWrites} makes for many commits at once.
+     */
     static String resolve(String url) {
         if (!EMBEDDED.equals(url)) {
             return url;
         }
-        return "jdbc:h2:file:" + dataDir() + "/db/herald;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir() + "/db/herald;LOCK_TIMEOUT=10000;WRITE_DELAY=500";
     }
 
     /** HERALD_DATA_DIR as MicroProfile Config sees it (environment, system property), else ./data. */

@@ -33,25 +33,30 @@ public final class JsonBody {
     }
 
     public static JsonObject readObject(HttpHeaders headers, InputStream in, int maxBytes) {
-        String contentType = headers == null ? null : headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (headers != null && contentType == null) {
+        if (headers == null) {
+            return parseObject(readAtMost(in, maxBytes));
+        }
+        return readObject(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), in, maxBytes);
+    }
+
+    /** As {@link #readObject(HttpHeaders, InputStream, int)}, given the request's Content-Type (null when it sent none). */
+    public static JsonObject readObject(String contentType, InputStream in, int maxBytes) {
+        if (contentType == null) {
             // Svix answers a body without a Content-Type as it answers a wrong one
             throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json, with that Content-Type");
         }
-        if (contentType != null) {
-            MediaType type;
-            try {
-                type = MediaType.valueOf(contentType);
-            } catch (IllegalArgumentException e) {
-                type = null;
-            }
-            if (type == null || !isJson(type)) {
-                throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
-            }
-            String charset = type.getParameters().get("charset");
-            if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
-                throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "JSON bodies must be UTF-8, not " + charset);
-            }
+        MediaType type;
+        try {
+            type = MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            type = null;
+        }
+        if (type == null || !isJson(type)) {
+            throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
+        }
+        String charset = type.getParameters().get("charset");
+        if (charset != null && !charset.equalsIgnoreCase("utf-8")) {
+            throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "JSON bodies must be UTF-8, not " + charset);
         }
         byte[] bytes = readAtMost(in, maxBytes);
         return parseObject(bytes);

@@ -1,0 +1,89 @@
+package dev.herald.platform.durable;
+
+import dev.herald.platform.HeraldResources;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * When a commit is on disk. On PostgreSQL, at once: its commit waits for the write-ahead log.
+ * On H2, whose URL has a {@code WRITE_DELAY} so that a commit stays in memory, once the shared
+ * {@link StoreFlusher} has written the store after it. Callers that answer someone (a 202, a
+ * 201) {@link #await} that; the API's mutating requests do it in {@link DurableAnswers}.
+ */
+@ApplicationScoped
+public class DurableWrites {
+    static final long AWAIT_MILLIS = 30_000;
+
+    @Resource(lookup = HeraldResources.DATASOURCE)
+    DataSource dataSource;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    /** How long a store write waits for more commits to share it. */
+    @Inject
+    @ConfigProperty(name = "herald.db.store-write-interval-ms", defaultValue = "5")
+    long intervalMillis;
+
+    private StoreFlusher flusher;
+
+    @PostConstruct
+    void start() {
+        String url;
+        try (Connection c = dataSource.getConnection()) {
+            url = c.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
+        }
+        if (url != null && delaysWrites(url)) {
+            flusher = new StoreFlusher(this::checkpoint, intervalMillis, threads).start();
+        }
+    }
+
+    /**
+     * Whether H2 at this URL keeps commits in memory for a while ({@code WRITE_DELAY} other than
+     * 0, H2's default of 500 ms included). The embedded default does ({@code HeraldDriver}), so
+     * that many commits share one store write.
+     */
+    static boolean delaysWrites(String url) {
+        return url.startsWith("jdbc:h2:") && !java.util.regex.Pattern.compile(";WRITE_DELAY=0+(;|$)",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(url).find();
+    }
+
+    @PreDestroy
+    void stop() {
+        if (flusher != null) {
+            flusher.stop();
+        }
+    }
+
+    /** Returns once every transaction this thread committed before the call is on disk. */
+    public void await() {
+        if (flusher != null) {
+            flusher.await(AWAIT_MILLIS);
+        }
+    }
+
+    /** Asks for what was committed to reach the disk soon; a crash before then only repeats work. */
+    public void request() {
+        if (flusher != null) {
+            flusher.request();
+        }
+    }
+
+    /** H2's CHECKPOINT writes the store (MVStore.commit) and waits for the file write. */
+    private void checkpoint() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
+    }
+}

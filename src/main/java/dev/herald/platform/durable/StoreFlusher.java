@@ -1,0 +1,143 @@
+package dev.herald.platform.durable;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Group commit at the storage level, for H2. H2's MVStore has no write-ahead log: a transaction's
+ * commit is durable only once the store has written a new chunk, and writing one serializes every
+ * page changed since the last (with {@code WRITE_DELAY=0}, once per commit, on the committing
+ * thread, which was a third of Herald's CPU under load). Herald therefore lets H2 commit in
+ * memory and writes the store here, once for every commit that asked for it in the meantime: a
+ * caller that must not answer before its rows are on disk {@link #await}s a store write that
+ * started after its commit; one whose loss a crash only repeats (an attempt recorded, a claim)
+ * {@link #request}s one and goes on.
+ *
+ * <p>One thread writes, at most once per {@code interval} milliseconds, and only when asked: a
+ * burst of commits in that window shares one write of the pages they touched. Plain Java; the
+ * write itself is the {@code flush} it is given (H2's {@code CHECKPOINT}).
+ */
+public final class StoreFlusher {
+    private static final Logger LOG = Logger.getLogger(StoreFlusher.class.getName());
+
+    /** Writes the store; throws when it could not. */
+    @FunctionalInterface
+    public interface Flush {
+        void run() throws Exception;
+    }
+
+    /** Raised to a caller whose rows could not be confirmed on disk. */
+    public static final class NotDurable extends RuntimeException
+            implements dev.herald.platform.batch.GroupCommit.NotRepeatable {
+        private static final long serialVersionUID = 1L;
+
+        NotDurable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final Flush flush;
+    private final long intervalNanos;
+    private final Thread writer;
+    /** Store writes started and finished; a caller needs one that starts after it asks. */
+    private long started;
+    private long finished;
+    private long failedUpTo;
+    private Throwable lastFailure;
+    private boolean asked;
+    private volatile boolean stopping;
+
+    public StoreFlusher(Flush flush, long intervalMillis, java.util.concurrent.ThreadFactory threads) {
+        this.flush = flush;
+        this.intervalNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.max(0, intervalMillis));
+        this.writer = threads.newThread(this::writeLoop);
+        writer.setName("herald-store-writer");
+        writer.setDaemon(true);
+    }
+
+    public StoreFlusher start() {
+        writer.start();
+        return this;
+    }
+
+    public void stop() {
+        stopping = true;
+        writer.interrupt();
+    }
+
+    /** Asks for a store write soon, without waiting for it. */
+    public synchronized void request() {
+        asked = true;
+        notifyAll();
+    }
+
+    /**
+     * Returns once a store write that started after this call has finished: every transaction
+     * committed before the call is then on disk.
+     */
+    public void await(long timeoutMillis) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        synchronized (this) {
+            long needed = started + 1;
+            asked = true;
+            notifyAll();
+            while (finished < needed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || stopping) {
+                    throw new NotDurable("The database did not write its store within " + timeoutMillis + " ms", lastFailure);
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new NotDurable("Interrupted while waiting for the database's store write", e);
+                }
+            }
+            if (failedUpTo >= needed) {
+                throw new NotDurable("The database could not write its store", lastFailure);
+            }
+        }
+    }
+
+    private void writeLoop() {
+        long lastStart = System.nanoTime() - intervalNanos;
+        while (!stopping) {
+            long generation;
+            try {
+                synchronized (this) {
+                    while (!asked && !stopping) {
+                        wait();
+                    }
+                }
+                // Let the commits of the next moments join this write.
+                long wait = lastStart + intervalNanos - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                synchronized (this) {
+                    asked = false;
+                    generation = ++started;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            lastStart = System.nanoTime();
+            Throwable failure = null;
+            try {
+                flush.run();
+            } catch (Exception | LinkageError e) {
+                failure = e;
+                LOG.log(Level.WARNING, "Could not write the database's store", e);
+            }
+            synchronized (this) {
+                finished = generation;
+                if (failure != null) {
+                    failedUpTo = generation;
+                    lastFailure = failure;
+                }
+                notifyAll();
+            }
+        }
+    }
+}

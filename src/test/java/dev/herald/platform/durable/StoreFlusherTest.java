@@ -1,0 +1,113 @@
+package dev.herald.platform.durable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.herald.platform.batch.GroupCommit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class StoreFlusherTest {
+    @Test
+    void aCallerReturnsOnlyAfterAWriteThatStartedAfterItsCall() throws Exception {
+        AtomicLong committed = new AtomicLong();
+        AtomicLong onDisk = new AtomicLong();
+        StoreFlusher flusher = new StoreFlusher(() -> onDisk.set(committed.get()), 0, Thread::new).start();
+        try {
+            for (int i = 1; i <= 50; i++) {
+                committed.set(i); // "commits" in memory
+                flusher.await(5_000);
+                assertEquals(i, onDisk.get(), "the store write after commit " + i + " holds it");
+            }
+        } finally {
+            flusher.stop();
+        }
+    }
+
+    @Test
+    void callersOfTheSameMomentShareOneWrite() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 200, Thread::new).start();
+        ExecutorService callers = Executors.newFixedThreadPool(20);
+        try {
+            flusher.await(5_000); // the first write; the next may start 200 ms after it
+            int before = writes.get();
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                done.add(callers.submit(() -> {
+                    go.await();
+                    flusher.await(5_000);
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+            assertTrue(writes.get() - before <= 2, "20 callers in one moment took " + (writes.get() - before) + " writes");
+        } finally {
+            callers.shutdownNow();
+            flusher.stop();
+        }
+    }
+
+    @Test
+    void aFailedWriteFailsItsCallersWithoutARepeatAndTheNextOneMayPass() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        StoreFlusher flusher = new StoreFlusher(() -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new java.io.IOException("disk full");
+            }
+        }, 0, Thread::new).start();
+        try {
+            StoreFlusher.NotDurable e = assertThrows(StoreFlusher.NotDurable.class, () -> flusher.await(5_000));
+            assertEquals("disk full", e.getCause().getMessage());
+            assertTrue(e instanceof GroupCommit.NotRepeatable, "a group commit must not write its batch again");
+            flusher.await(5_000);
+        } finally {
+            flusher.stop();
+        }
+    }
+
+    @Test
+    void aRequestIsWrittenWithoutAnyoneWaiting() throws Exception {
+        CountDownLatch written = new CountDownLatch(1);
+        StoreFlusher flusher = new StoreFlusher(written::countDown, 0, Thread::new).start();
+        try {
+            flusher.request();
+            assertTrue(written.await(5, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            flusher.stop();
+        }
+    }
+
+    @Test
+    void noWriteWithoutAsking() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 0, Thread::new).start();
+        try {
+            Thread.sleep(200);
+            assertEquals(0, writes.get());
+        } finally {
+            flusher.stop();
+        }
+    }
+
+    @Test
+    void h2WithAWriteDelayIsWrittenByTheFlusherOthersAreNot() {
+        assertTrue(DurableWrites.delaysWrites("jdbc:h2:file:./data/db/herald;LOCK_TIMEOUT=10000;WRITE_DELAY=500"));
+        assertTrue(DurableWrites.delaysWrites("jdbc:h2:file:/x/y"));
+        assertTrue(!DurableWrites.delaysWrites("jdbc:h2:file:/x/y;write_delay=0"));
+        assertTrue(!DurableWrites.delaysWrites("jdbc:h2:file:/x/y;WRITE_DELAY=0;LOCK_TIMEOUT=1"));
+        assertTrue(!DurableWrites.delaysWrites("jdbc:postgresql://localhost/herald"));
+    }
+}
