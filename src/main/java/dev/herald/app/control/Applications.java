@@ -1,5 +1,13 @@
 package dev.herald.app.control;
 
+import dev.herald.platform.cache.Views;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 import dev.herald.app.entity.Application;
 import dev.herald.platform.problem.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,12 +24,33 @@ public class Applications {
     public record AppView(String id, Integer maxPayloadBytes) {
     }
 
-    private record Cached(AppView view, long generation, long loadedAtMillis) {
+    @Resource
+    ManagedThreadFactory threads;
+
+    private ExecutorService reloader;
+    private Views<String, AppView> views;
+
+    @PostConstruct
+    void start() {
+        reloader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = threads.newThread(r);
+            t.setName("herald-application-views");
+            t.setDaemon(true);
+            return t;
+        });
+        // An unknown application is not remembered (null): it may be created any moment.
+        views = Views.of(idOrUid -> {
+            Application app = find(idOrUid);
+            return app == null ? null : new AppView(app.getId(), app.getMaxPayloadBytes());
+        }, reloader);
     }
 
-    private final java.util.concurrent.ConcurrentHashMap<String, Cached> views = new java.util.concurrent.ConcurrentHashMap<>();
+    @PreDestroy
+    void stop() {
+        reloader.shutdownNow();
+    }
 
-    /** The application by id or uid, from memory when this instance has seen it within the views' time to live. */
+    /** The application by id or uid, from memory when this instance has seen it (see {@link Views}). */
     public AppView requireView(String idOrUid) {
         AppView view = findView(idOrUid);
         if (view == null) {
@@ -32,23 +61,7 @@ public class Applications {
 
     /** As {@link #requireView}, but null when there is no such application. */
     public AppView findView(String idOrUid) {
-        long now = System.currentTimeMillis();
-        Cached c = views.get(idOrUid);
-        if (c != null && c.generation() == dev.herald.platform.cache.ConfigGeneration.current()
-                && now - c.loadedAtMillis() < dev.herald.platform.cache.ConfigGeneration.TTL_MILLIS) {
-            return c.view();
-        }
-        long generation = dev.herald.platform.cache.ConfigGeneration.current();
-        Application app = find(idOrUid);
-        if (app == null) {
-            return null; // not remembered: the application may be created any moment
-        }
-        AppView view = new AppView(app.getId(), app.getMaxPayloadBytes());
-        if (views.size() > 10_000) {
-            views.clear(); // a bound, not a policy: the views are a few milliseconds of work to rebuild
-        }
-        views.put(idOrUid, new Cached(view, generation, now));
-        return view;
+        return views.get(idOrUid);
     }
 
     public Application require(String idOrUid) {

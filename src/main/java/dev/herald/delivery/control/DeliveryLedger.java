@@ -322,7 +322,8 @@ public class DeliveryLedger {
         List<DeliveryStats.AttemptOutcome> outcomes = new ArrayList<>(finished.size());
         List<DeliveryQueue.Ticket> retries = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
-            boolean[] applied = DeliveryRows.end(c, endings, now);
+            DeliveryRows.Ended ended = DeliveryRows.end(c, endings, now);
+            boolean[] applied = ended.applied();
             DeliveryRows.insertAttempts(c, attempts);
             java.util.Set<String> succeeded = new java.util.LinkedHashSet<>();
             java.util.Map<String, Instant> failing = new java.util.HashMap<>();
@@ -360,7 +361,7 @@ public class DeliveryLedger {
                                 row.statusCode(), now)));
             }
             // resends asked for while these attempts were under way start their chains now
-            java.util.Set<String> resent = DeliveryRows.startPendingResends(c, endings, now);
+            java.util.Set<String> resent = ended.resent();
             if (!resent.isEmpty()) {
                 retries.removeIf(r -> resent.contains(r.deliveryId()));
                 for (Finished f : finished) {

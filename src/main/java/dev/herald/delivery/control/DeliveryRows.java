@@ -94,15 +94,27 @@ final class DeliveryRows {
     record Ending(String deliveryId, int attempt, String status, Instant nextAttemptAt) {
     }
 
-    /** Applies each ending only if the row is still at that attempt; answers, per ending, whether it was. */
-    static boolean[] end(Connection c, List<Ending> endings, Instant now) throws SQLException {
+    /** Per ending, whether it was applied; and the deliveries whose pending resend started instead. */
+    record Ended(boolean[] applied, java.util.Set<String> resent) {
+    }
+
+    /**
+     * Applies each ending only if the row is still at that attempt. A row for which a resend was
+     * asked while its attempt was under way (Svix queues a resend instead of refusing it) starts
+     * that resend's chain instead: it waits again, as a manual chain. Both are conditional on
+     * the attempt number, so a duplicate ticket changes nothing; the second update runs only for
+     * the rows the first one did not take, which under load is none.
+     */
+    static Ended end(Connection c, List<Ending> endings, Instant now) throws SQLException {
         boolean[] applied = new boolean[endings.size()];
+        java.util.Set<String> resent = new java.util.HashSet<>();
         if (endings.isEmpty()) {
-            return applied;
+            return new Ended(applied, resent);
         }
+        List<Integer> notTaken = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("update herald_delivery set attempts = ?, status = ?, "
                 + "nextAttemptAt = ?, lastQueuedAt = coalesce(?, lastQueuedAt), sendingSince = null, sendingUntil = null, "
-                + "updatedAt = ?, version = version + 1 where id = ? and attempts = ?")) {
+                + "updatedAt = ?, version = version + 1 where id = ? and attempts = ? and resendPending = false")) {
             for (Ending e : endings) {
                 ps.setInt(1, e.attempt());
                 ps.setString(2, e.status());
@@ -121,9 +133,34 @@ final class DeliveryRows {
             int[] counts = ps.executeBatch();
             for (int i = 0; i < counts.length; i++) {
                 applied[i] = counts[i] == 1;
+                if (!applied[i]) {
+                    notTaken.add(i);
+                }
             }
         }
-        return applied;
+        if (notTaken.isEmpty()) {
+            return new Ended(applied, resent);
+        }
+        try (PreparedStatement ps = c.prepareStatement("update herald_delivery set attempts = ?, resendPending = false, "
+                + "chainStart = ?, manualChain = true, status = 'PENDING', nextAttemptAt = ?, sendingSince = null, "
+                + "sendingUntil = null, lastQueuedAt = ?, updatedAt = ?, version = version + 1 "
+                + "where id = ? and attempts = ? and resendPending = true")) {
+            for (int i : notTaken) {
+                Ending e = endings.get(i);
+                ps.setInt(1, e.attempt());
+                ps.setInt(2, e.attempt());
+                ps.setObject(3, at(now));
+                ps.setObject(4, at(now));
+                ps.setObject(5, at(now));
+                ps.setString(6, e.deliveryId());
+                ps.setInt(7, e.attempt() - 1);
+                if (ps.executeUpdate() == 1) {
+                    applied[i] = true;
+                    resent.add(e.deliveryId());
+                }
+            }
+        }
+        return new Ended(applied, resent);
     }
 
     /** The attempt log's rows (Svix's MessageAttemptOut), written in one batch. */
@@ -264,49 +301,5 @@ final class DeliveryRows {
             }
             ps.executeBatch();
         }
-    }
-
-    /**
-     * Starts the chains of resends asked for while these attempts were under way (Svix queues a
-     * resend instead of refusing it): the row waits again, as a manual chain. Answers the ids.
-     */
-    static java.util.Set<String> startPendingResends(Connection c, List<Ending> endings, Instant now) throws SQLException {
-        java.util.Set<String> pending = new java.util.HashSet<>();
-        if (endings.isEmpty()) {
-            return pending;
-        }
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < endings.size(); i++) {
-            in.append(i == 0 ? "?" : ", ?");
-        }
-        try (PreparedStatement ps = c.prepareStatement("select id from herald_delivery where resendPending = true and id in ("
-                + in + ")")) {
-            for (int i = 0; i < endings.size(); i++) {
-                ps.setString(i + 1, endings.get(i).deliveryId());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    pending.add(rs.getString(1));
-                }
-            }
-        }
-        java.util.Set<String> started = new java.util.HashSet<>();
-        if (pending.isEmpty()) {
-            return started;
-        }
-        try (PreparedStatement ps = c.prepareStatement("update herald_delivery set resendPending = false, chainStart = attempts, "
-                + "manualChain = true, status = 'PENDING', nextAttemptAt = ?, sendingSince = null, sendingUntil = null, "
-                + "lastQueuedAt = ?, updatedAt = ?, version = version + 1 where id = ? and resendPending = true")) {
-            for (String id : pending) {
-                ps.setObject(1, at(now));
-                ps.setObject(2, at(now));
-                ps.setObject(3, at(now));
-                ps.setString(4, id);
-                if (ps.executeUpdate() == 1) {
-                    started.add(id);
-                }
-            }
-        }
-        return started;
     }
 }

@@ -89,7 +89,7 @@ public class MessageIntakeFilter extends HttpFilter {
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
-        response.setCharacterEncoding("UTF-8");
+        // the bytes are UTF-8, as JSON is; no charset parameter, as JAX-RS answers
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -78,8 +78,9 @@ public class BatchWriter {
                         || messageRows.stream().anyMatch(m -> w.appId().equals(m.appId()) && w.eventId().equals(m.eventId())))) {
                     throw Problem.conflict("A message with eventId '" + w.eventId() + "' already exists in this application");
                 }
-                Message message = new Message(em.getReference(Application.class, w.appId()), w.eventType(), w.payload(),
-                        w.eventId());
+                // A value for the answer, not a managed entity: the row is written below in plain
+                // JDBC, and no persistence context is opened for a batch that needs none.
+                Message message = new Message(null, w.eventType(), w.payload(), w.eventId());
                 String channels = w.channels() == null || w.channels().isEmpty() ? null : JsonText.ofList(w.channels());
                 message.setChannels(channels);
                 messageRows.add(new MessageRows.MessageRow(message.getId(), w.appId(), w.eventType(), w.eventId(),

@@ -1,6 +1,13 @@
 package dev.herald.subscription.control;
 
 import dev.herald.platform.cache.ConfigGeneration;
+import dev.herald.platform.cache.Views;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import dev.herald.subscription.entity.Endpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,64 +15,63 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Endpoints as delivery sees them, kept in memory: by id for attempts, and an application's
  * enabled ones for ingest. A view is used until configuration changes on this instance
- * ({@link ConfigGeneration}) or, for changes made on another instance, for at most
- * {@link ConfigGeneration#TTL_MILLIS}. Loading one opens its sealed secrets and parses its
- * contract, which before cost every message and every attempt.
+ * ({@link ConfigGeneration}); for changes made on another instance it is reloaded in the
+ * background once it is {@link ConfigGeneration#TTL_MILLIS} old ({@link Views}). Loading one
+ * opens its sealed secrets and parses its contract, which before cost every message and every
+ * attempt.
  */
 @ApplicationScoped
 public class EndpointViews {
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
-    private record Entry<T>(T value, long generation, long loadedAtMillis) {
-        boolean fresh(long now) {
-            return generation == ConfigGeneration.current() && now - loadedAtMillis < ConfigGeneration.TTL_MILLIS;
-        }
-    }
-
-    private final ConcurrentHashMap<String, Entry<EndpointView>> byId = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Entry<List<EndpointView>>> enabledByApp = new ConcurrentHashMap<>();
-
     /** Loads what is not in memory; the only part that needs a transaction (lazy associations, sealed columns). */
     @Inject
     EndpointViews self;
 
+    @Resource
+    ManagedThreadFactory threads;
+
+    private ExecutorService reloader;
+    private Views<String, EndpointView> byId;
+    private Views<String, List<EndpointView>> enabledByApp;
+
+    @PostConstruct
+    void start() {
+        reloader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = threads.newThread(r);
+            t.setName("herald-endpoint-views");
+            t.setDaemon(true);
+            return t;
+        });
+        byId = Views.of(id -> self.load(id), reloader);
+        enabledByApp = Views.of(appId -> {
+            long generation = ConfigGeneration.current();
+            List<EndpointView> views = self.loadEnabled(appId);
+            for (EndpointView v : views) {
+                byId.put(v.id(), v, generation);
+            }
+            return views;
+        }, reloader);
+    }
+
+    @PreDestroy
+    void stop() {
+        reloader.shutdownNow();
+    }
+
     /** The endpoint, or null when it no longer exists. */
     public EndpointView byId(String endpointId) {
-        long now = System.currentTimeMillis();
-        Entry<EndpointView> e = byId.get(endpointId);
-        if (e != null && e.fresh(now)) {
-            return e.value();
-        }
-        long generation = ConfigGeneration.current();
-        EndpointView view = self.load(endpointId);
-        if (view == null) {
-            byId.remove(endpointId);
-            return null;
-        }
-        byId.put(endpointId, new Entry<>(view, generation, now));
-        return view;
+        return byId.get(endpointId);
     }
 
     /** The application's enabled endpoints (paused ones included: they keep what they are owed). */
     public List<EndpointView> enabled(String appId) {
-        long now = System.currentTimeMillis();
-        Entry<List<EndpointView>> e = enabledByApp.get(appId);
-        if (e != null && e.fresh(now)) {
-            return e.value();
-        }
-        long generation = ConfigGeneration.current();
-        List<EndpointView> views = self.loadEnabled(appId);
-        enabledByApp.put(appId, new Entry<>(views, generation, now));
-        for (EndpointView v : views) {
-            byId.put(v.id(), new Entry<>(v, generation, now));
-        }
-        return views;
+        return enabledByApp.get(appId);
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
