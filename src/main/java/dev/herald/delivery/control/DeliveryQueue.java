@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
@@ -22,8 +23,8 @@ import java.util.List;
  * committed, are the truth if it is lost (see Sweeper).
  *
  * <p>Tickets due now travel together, up to {@link #PER_MESSAGE} in one JMS message, one line
- * each: a batch of ingested messages costs the broker one persistent message, not one per
- * delivery. A ticket with a delay (a retry) is a message of its own, scheduled by the broker
+ * each: a batch of ingested messages costs the broker one message, not one per delivery, and
+ * a non-persistent one (see {@link #send}). A ticket with a delay (a retry) is a message of its own, scheduled by the broker
  * ({@code AMQ_SCHEDULED_DELAY}). The resource adapter has no JMS 2.0 simplified API
  * ({@code createContext()}, {@code setDeliveryDelay()} throw), hence the classic API.
  */
@@ -141,10 +142,18 @@ public class DeliveryQueue {
         }
     }
 
+    /**
+     * Tickets due now go non-persistent: the rows they point at are already committed and are
+     * the truth, so a ticket the broker loses (only when the broker itself goes down) delays its
+     * delivery until the sweeper finds the row (at once after a restart of the embedded broker,
+     * which is a restart of Herald); it never loses it. A persistent message cost the broker a
+     * journal write and a disk sync on every ingest batch. A ticket with a delay stays persistent:
+     * the broker's scheduler is where a retry waits.
+     */
     private static void send(Session session, MessageProducer producer, StringBuilder lines, int count)
             throws JMSException {
         TextMessage message = session.createTextMessage(lines.toString());
         message.setIntProperty(TICKETS, count);
-        producer.send(message);
+        producer.send(message, DeliveryMode.NON_PERSISTENT, Message.DEFAULT_PRIORITY, Message.DEFAULT_TIME_TO_LIVE);
     }
 }

@@ -115,7 +115,9 @@ public final class GroupCommit<I, O> {
                 LOG.log(Level.WARNING, name + " writer failed", e);
             } finally {
                 for (Pending<I, O> p : batch) {
-                    p.done().completeExceptionally(new Busy(name + ": not written"));
+                    if (!p.done().isDone()) { // an exception (and its stack) only for one not answered
+                        p.done().completeExceptionally(new Busy(name + ": not written"));
+                    }
                 }
                 batch.clear();
             }

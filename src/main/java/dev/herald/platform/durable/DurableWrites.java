@@ -31,7 +31,7 @@ public class DurableWrites {
 
     /** How long a store write waits for more commits to share it. */
     @Inject
-    @ConfigProperty(name = "herald.db.store-write-interval-ms", defaultValue = "5")
+    @ConfigProperty(name = "herald.db.store-write-interval-ms", defaultValue = "20")
     long intervalMillis;
 
     private StoreFlusher flusher;
