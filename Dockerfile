@@ -21,6 +21,8 @@ USER herald
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD curl -fsS http://localhost:8080/api/v1/health || exit 1
 
-# --nocluster: instances share work through the database and the broker only; Payara Micro's own
-# (Hazelcast) clustering would have containers on one network find each other for nothing.
-ENTRYPOINT ["java", "-jar", "/opt/herald/herald.jar", "--port", "8080", "--nocluster"]
+# --nohazelcast (also built into the jar): instances share work through the database and the broker
+# only; Payara Micro's own (Hazelcast) clustering would have containers on one network find each
+# other for nothing. Not --nocluster: with it Payara still starts a one-member Hazelcast, and it
+# overrides --nohazelcast.
+ENTRYPOINT ["java", "-jar", "/opt/herald/herald.jar", "--port", "8080", "--nohazelcast"]

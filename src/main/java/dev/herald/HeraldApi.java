@@ -36,9 +36,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "Authorization: Bearer <token>")
 public class HeraldApi extends Application {
 
-    /** No generated WADL: the API is described at /openapi (MicroProfile OpenAPI) and in the README. */
+    /**
+     * No generated WADL: the API is described at /openapi (MicroProfile OpenAPI) and in the README.
+     * No Bean Validation: the resources validate their input themselves (strict JSON binding, 422
+     * naming the field) and carry no constraint annotations for Jersey to look for.
+     */
     @Override
     public Map<String, Object> getProperties() {
-        return Map.of("jersey.config.server.wadl.disableWadl", true);
+        return Map.of("jersey.config.server.wadl.disableWadl", true,
+                "jersey.config.beanValidation.disable.server", true);
     }
 }

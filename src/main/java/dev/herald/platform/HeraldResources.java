@@ -15,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * default runs to the closing brace and may hold colons, but not another {@code ${…}}).
  * {@code HERALD_DB_URL} names PostgreSQL ({@code jdbc:postgresql://…}) or H2; unset, it is
  * {@link HeraldDriver#EMBEDDED}, which {@link HeraldDriver} expands to the H2 file under
- * HERALD_DATA_DIR, the same variable the broker (server-config/broker-config.xml) and
+ * HERALD_DATA_DIR, the same variable the broker (src/broker, EmbeddedBrokerFactory) and
  * MicroProfile Config read.
  */
 @DataSourceDefinition(

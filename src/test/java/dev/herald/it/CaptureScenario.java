@@ -58,7 +58,7 @@ abstract class CaptureScenario {
         int appPort = JarProcess.freePort();
         String heraldUrl = "http://127.0.0.1:" + heraldPort;
         herald = new JarProcess(name + "-herald", List.of("-Xmx512m", "-jar",
-                System.getProperty("herald.jar", "target/herald.jar"), "--port", Integer.toString(heraldPort), "--nocluster"),
+                System.getProperty("herald.jar", "target/herald.jar"), "--port", Integer.toString(heraldPort), "--nohazelcast"),
                 Map.of("HERALD_DATA_DIR", data.resolve("herald").toAbsolutePath().toString(), "HERALD_API_TOKEN", TOKEN,
                         "HERALD_TARGETS_ALLOW", "127.0.0.1/32", "HERALD_SWEEPER_INTERVAL_SECONDS", "2",
                         "HERALD_SWEEPER_GRACE_SECONDS", "5"),

@@ -151,7 +151,7 @@ class CrashRecoveryIT {
         File log = new File("target/crash-herald-" + name + ".log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", System.getProperty("herald.jar", "target/herald.jar"), "--port", Integer.toString(port),
-                "--nocluster")
+                "--nohazelcast")
                 .redirectErrorStream(true).redirectOutput(log);
         pb.environment().put("HERALD_DATA_DIR", data.toAbsolutePath().toString());
         pb.environment().put("HERALD_API_TOKEN", TOKEN);
