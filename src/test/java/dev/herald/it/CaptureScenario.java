@@ -304,6 +304,10 @@ abstract class CaptureScenario {
         Waits.until(() -> messages(TENANT, "frm_form_instance_updated").size() == 3, Duration.ofSeconds(20));
         JsonObject third = messages(TENANT, "frm_form_instance_updated").get(2).getJsonObject("payload");
         assertEquals(second.getJsonObject("new"), third.getJsonObject("old"));
+        // a message is listed as soon as it is written and delivered a moment later: the next test
+        // counts deliveries, so this one's last must have arrived first
+        String lastId = messages(TENANT, "frm_form_instance_updated").get(2).getString("id");
+        Waits.until(() -> receiver.requests.stream().anyMatch(r -> r.toString().contains(lastId)), Duration.ofSeconds(20));
     }
 
     @Test
