@@ -66,7 +66,7 @@ public class IngestBatcher {
         BatchWriter.Written written = writer.write(batch);
         // Committed, perhaps in H2's memory only: a 202 waits until the store holds the rows, and
         // so do the tickets, so that no ticket outlives a row that a crash took back.
-        durable.await();
+        durable.await(batch.size());
         stats.committed(batch.size());
         try {
             queue.enqueue(written.tickets());

@@ -68,8 +68,13 @@ public class DurableWrites {
 
     /** Returns once every transaction this thread committed before the call is on disk. */
     public void await() {
+        await(1);
+    }
+
+    /** As {@link #await()}, for a group commit whose batch holds {@code answers} answers. */
+    public void await(int answers) {
         if (flusher != null) {
-            flusher.await(AWAIT_MILLIS);
+            flusher.await(AWAIT_MILLIS, answers);
         }
     }
 

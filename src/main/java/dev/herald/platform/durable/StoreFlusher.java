@@ -13,8 +13,9 @@ import java.util.logging.Logger;
  * started after its commit; one whose loss a crash only repeats (an attempt recorded, a claim)
  * {@link #request}s one and goes on.
  *
- * <p>One thread writes, at most once per {@code interval} milliseconds, and only when asked: a
- * burst of commits in that window shares one write of the pages they touched. Plain Java; the
+ * <p>One thread writes, only when asked, at most once per {@code interval} milliseconds unless
+ * {@code enough} callers already wait: a burst of commits in that window shares one write of the
+ * pages they touched, and a crowd of waiting answers is not kept waiting longer. Plain Java; the
  * write itself is the {@code flush} it is given (H2's {@code CHECKPOINT}).
  */
 public final class StoreFlusher {
@@ -45,9 +46,18 @@ public final class StoreFlusher {
     private long failedUpTo;
     private Throwable lastFailure;
     private boolean asked;
+    /** Answers waiting for the write not yet started, and how many of them start it without the interval. */
+    private int waitingForNext;
+    private final int enough;
     private volatile boolean stopping;
 
     public StoreFlusher(Flush flush, long intervalMillis, java.util.concurrent.ThreadFactory threads) {
+        this(flush, intervalMillis, 8, threads);
+    }
+
+    /** {@code enough}: this many answers waiting start the write before the interval has passed. */
+    public StoreFlusher(Flush flush, long intervalMillis, int enough, java.util.concurrent.ThreadFactory threads) {
+        this.enough = Math.max(1, enough);
         this.flush = flush;
         this.intervalNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.max(0, intervalMillis));
         this.writer = threads.newThread(this::writeLoop);
@@ -76,11 +86,23 @@ public final class StoreFlusher {
      * committed before the call is then on disk.
      */
     public void await(long timeoutMillis) {
+        await(timeoutMillis, 1);
+    }
+
+    /** As {@link #await(long)}, for a caller that holds {@code answers} answers (a group commit's batch). */
+    public void await(long timeoutMillis, int answers) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         synchronized (this) {
             long needed = started + 1;
             asked = true;
+            waitingForNext += Math.max(1, answers);
             notifyAll();
+            awaitWrite(needed, deadline, timeoutMillis);
+        }
+    }
+
+    private void awaitWrite(long needed, long deadline, long timeoutMillis) {
+        synchronized (this) {
             while (finished < needed) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || stopping) {
@@ -109,14 +131,17 @@ public final class StoreFlusher {
                         wait();
                     }
                 }
-                // Let the commits of the next moments join this write.
-                long wait = lastStart + intervalNanos - System.nanoTime();
-                if (wait > 0) {
-                    java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
-                }
                 synchronized (this) {
+                    // Let the commits of the next moments join this write, unless enough callers
+                    // already wait for it that one write serves many: then waiting longer only
+                    // delays their answers.
+                    long wait;
+                    while ((wait = lastStart + intervalNanos - System.nanoTime()) > 0 && waitingForNext < enough && !stopping) {
+                        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, wait);
+                    }
                     asked = false;
                     generation = ++started;
+                    waitingForNext = 0; // they wait for this write now
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -35,7 +35,7 @@ class StoreFlusherTest {
     @Test
     void callersOfTheSameMomentShareOneWrite() throws Exception {
         AtomicInteger writes = new AtomicInteger();
-        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 200, Thread::new).start();
+        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 200, 100, Thread::new).start();
         ExecutorService callers = Executors.newFixedThreadPool(20);
         try {
             flusher.await(5_000); // the first write; the next may start 200 ms after it
@@ -56,6 +56,28 @@ class StoreFlusherTest {
             assertTrue(writes.get() - before <= 2, "20 callers in one moment took " + (writes.get() - before) + " writes");
         } finally {
             callers.shutdownNow();
+            flusher.stop();
+        }
+    }
+
+    @Test
+    void enoughWaitingAnswersStartTheWriteBeforeTheInterval() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 10_000, 8, Thread::new).start();
+        try {
+            flusher.await(5_000); // the first write; the next may wait 10 s for company
+            long start = System.nanoTime();
+            flusher.await(5_000, 8); // a batch of eight answers does not wait for it
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, "eight waiting answers were kept waiting");
+            assertEquals(2, writes.get());
+            Thread lone = new Thread(() -> flusher.await(30_000, 1));
+            lone.start();
+            lone.join(500);
+            assertTrue(lone.isAlive(), "a lone answer waits for the interval, to share the write");
+            flusher.await(5_000, 7); // with the one already waiting: eight
+            lone.join(2_000);
+            assertTrue(!lone.isAlive());
+        } finally {
             flusher.stop();
         }
     }
