@@ -307,7 +307,8 @@ abstract class CaptureScenario {
         // a message is listed as soon as it is written and delivered a moment later: the next test
         // counts deliveries, so this one's last must have arrived first
         String lastId = messages(TENANT, "frm_form_instance_updated").get(2).getString("id");
-        Waits.until(() -> receiver.requests.stream().anyMatch(r -> r.toString().contains(lastId)), Duration.ofSeconds(20));
+        Waits.until(() -> receiver.requests.stream().anyMatch(r -> r.headers().values().stream()
+                .anyMatch(values -> values.contains(lastId))), Duration.ofSeconds(20));
     }
 
     @Test

@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import dev.herald.app.entity.Application;
 import dev.herald.platform.problem.Problem;
@@ -32,12 +31,7 @@ public class Applications {
 
     @PostConstruct
     void start() {
-        reloader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = threads.newThread(r);
-            t.setName("herald-application-views");
-            t.setDaemon(true);
-            return t;
-        });
+        reloader = Views.reloader(threads, "herald-application-views");
         // An unknown application is not remembered (null): it may be created any moment.
         views = Views.of(idOrUid -> {
             Application app = find(idOrUid);

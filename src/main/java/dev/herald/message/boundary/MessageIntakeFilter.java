@@ -4,7 +4,6 @@ import dev.herald.platform.auth.ApiAccess;
 import dev.herald.platform.auth.Caller;
 import dev.herald.platform.problem.Problem;
 import dev.herald.platform.problem.ProblemBody;
-import dev.herald.platform.problem.ProblemType;
 import dev.herald.platform.problem.UnexpectedExceptionMapper;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -16,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -46,56 +46,53 @@ public class MessageIntakeFilter extends HttpFilter {
     @Inject
     transient ApiAccess access;
 
+    /** A request the intake takes: its path below the context root, and the application it names. */
+    record Plain(String path, String app) {
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = plainMessageCreate(request);
-        if (path == null) {
+        Plain plain = plainMessageCreate(request);
+        if (plain == null) {
             chain.doFilter(request, response);
             return;
         }
-        String app = PATH.matcher(path).replaceFirst("$1");
-        String body;
-        int status;
-        // as JAX-RS words a problem: the path below /api/v1, left out for a refused token
-        String instance = path.substring("/api/v1".length());
+        Response answer;
         try {
             String authorization = request.getHeader("Authorization");
             Caller caller = access.caller(authorization);
             Problem refusal = caller == null ? ApiAccess.unauthenticated(authorization != null)
-                    : access.refusal(caller, "POST", ROUTE, app);
-            if (refusal != null) {
-                instance = null;
-                throw refusal;
-            }
-            MessageIntake.Accepted accepted = intake.accept(app, request.getContentType(), request.getInputStream(),
-                    withContent(request.getQueryString()));
-            status = 202;
-            body = accepted.out().json();
-            response.setContentType("application/json");
+                    : access.refusal(caller, "POST", ROUTE, plain.app());
+            // as the JAX-RS filters answer a refusal: without an instance
+            answer = refusal != null ? ProblemBody.response(refusal, null)
+                    : intake.accept(plain.app(), request.getContentType(), request.getInputStream(),
+                            withContent(request.getQueryString())).response();
         } catch (Problem problem) {
-            ProblemType type = problem.type();
-            status = type.status();
-            body = ProblemBody.json(type, status, problem.detail(), problem.errors(), instance);
-            response.setContentType(ProblemBody.MEDIA_TYPE);
-            if (type == ProblemType.UNAUTHORIZED) {
-                response.setHeader("WWW-Authenticate", "Bearer");
-            }
+            // as ProblemMapper words it: the path below /api/v1
+            answer = ProblemBody.response(problem, plain.path().substring("/api/v1".length()));
         } catch (RuntimeException unexpected) {
-            Response mapped = new UnexpectedExceptionMapper().toResponse(unexpected);
-            status = mapped.getStatus();
-            body = String.valueOf(mapped.getEntity());
-            response.setContentType(ProblemBody.MEDIA_TYPE);
+            answer = new UnexpectedExceptionMapper().toResponse(unexpected);
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        // the bytes are UTF-8, as JSON is; no charset parameter, as JAX-RS answers
+        write(answer, response);
+    }
+
+    /** The answer as JAX-RS would write it: its status, headers and text, in UTF-8 without a charset parameter. */
+    private static void write(Response answer, HttpServletResponse response) throws IOException {
+        byte[] bytes = String.valueOf(answer.getEntity()).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(answer.getStatus());
+        answer.getStringHeaders().forEach((name, values) -> {
+            if (!"Content-Type".equalsIgnoreCase(name)) {
+                values.forEach(v -> response.addHeader(name, v));
+            }
+        });
+        response.setContentType(answer.getMediaType().toString());
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }
 
-    /** The path (below the context root) of a plain message create, or null when JAX-RS should have the request. */
-    static String plainMessageCreate(HttpServletRequest request) {
+    /** The plain message create this request is, or null when JAX-RS should have it. */
+    static Plain plainMessageCreate(HttpServletRequest request) {
         if (!"POST".equals(request.getMethod()) || request.getHeader("Idempotency-Key") != null) {
             return null;
         }
@@ -106,7 +103,8 @@ public class MessageIntakeFilter extends HttpFilter {
         String uri = request.getRequestURI();
         String context = request.getContextPath();
         String path = context.isEmpty() || !uri.startsWith(context) ? uri : uri.substring(context.length());
-        return PATH.matcher(path).matches() ? path : null;
+        Matcher m = PATH.matcher(path);
+        return m.matches() ? new Plain(path, m.group(1)) : null;
     }
 
     static String withContent(String query) {

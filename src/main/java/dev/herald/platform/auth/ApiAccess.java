@@ -1,7 +1,6 @@
 package dev.herald.platform.auth;
 
 import dev.herald.app.control.Applications;
-import dev.herald.app.entity.Application;
 import dev.herald.platform.problem.Problem;
 import dev.herald.platform.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,9 +60,9 @@ public class ApiAccess {
         };
     }
 
-    /** The same look-up as the resources' ({@link Applications#require}): by id, else by uid. */
+    /** The same look-up as the message intake's ({@link Applications#findView}): by id, else by uid, from memory. */
     private String applicationId(String idOrUid) {
-        Application app = applications.find(idOrUid);
-        return app == null ? null : app.getId();
+        Applications.AppView app = applications.findView(idOrUid);
+        return app == null ? null : app.id();
     }
 }

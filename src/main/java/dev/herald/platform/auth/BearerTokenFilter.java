@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -34,8 +33,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         if (caller != null) {
             request.setProperty(Caller.PROPERTY, caller);
         } else {
-            Response answer = ProblemBody.response(ApiAccess.unauthenticated(header != null), null);
-            request.abortWith(Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+            request.abortWith(ProblemBody.response(ApiAccess.unauthenticated(header != null), null));
         }
     }
 

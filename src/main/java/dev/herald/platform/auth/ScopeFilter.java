@@ -2,7 +2,6 @@ package dev.herald.platform.auth;
 
 import dev.herald.platform.problem.Problem;
 import dev.herald.platform.problem.ProblemBody;
-import dev.herald.platform.problem.ProblemType;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -10,8 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 
@@ -45,11 +42,6 @@ public class ScopeFilter implements ContainerRequestFilter {
         if (refusal == null) {
             return;
         }
-        if (refusal.type() == ProblemType.UNAUTHORIZED) {
-            Response answer = ProblemBody.response(refusal, null);
-            request.abortWith(Response.fromResponse(answer).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
-        } else {
-            request.abortWith(ProblemBody.response(refusal, null));
-        }
+        request.abortWith(ProblemBody.response(refusal, null));
     }
 }

@@ -50,6 +50,16 @@ public final class Views<K, V> {
                 ConfigGeneration.TTL_MILLIS, 10_000);
     }
 
+    /** One daemon thread, from the container's thread factory, for the background reloads of some views. */
+    public static java.util.concurrent.ExecutorService reloader(java.util.concurrent.ThreadFactory threads, String name) {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = threads.newThread(r);
+            t.setName(name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     /** The view, from memory unless this instance changed configuration since it was loaded. */
     public V get(K key) {
         Entry<V> e = entries.get(key);

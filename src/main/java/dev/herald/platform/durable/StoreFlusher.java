@@ -90,34 +90,26 @@ public final class StoreFlusher {
     }
 
     /** As {@link #await(long)}, for a caller that holds {@code answers} answers (a group commit's batch). */
-    public void await(long timeoutMillis, int answers) {
+    public synchronized void await(long timeoutMillis, int answers) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        synchronized (this) {
-            long needed = started + 1;
-            asked = true;
-            waitingForNext += Math.max(1, answers);
-            notifyAll();
-            awaitWrite(needed, deadline, timeoutMillis);
+        long needed = started + 1;
+        asked = true;
+        waitingForNext += Math.max(1, answers);
+        notifyAll();
+        while (finished < needed) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || stopping) {
+                throw new NotDurable("The database did not write its store within " + timeoutMillis + " ms", lastFailure);
+            }
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NotDurable("Interrupted while waiting for the database's store write", e);
+            }
         }
-    }
-
-    private void awaitWrite(long needed, long deadline, long timeoutMillis) {
-        synchronized (this) {
-            while (finished < needed) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || stopping) {
-                    throw new NotDurable("The database did not write its store within " + timeoutMillis + " ms", lastFailure);
-                }
-                try {
-                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new NotDurable("Interrupted while waiting for the database's store write", e);
-                }
-            }
-            if (failedUpTo >= needed) {
-                throw new NotDurable("The database could not write its store", lastFailure);
-            }
+        if (failedUpTo >= needed) {
+            throw new NotDurable("The database could not write its store", lastFailure);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.herald.platform.problem;
 import dev.herald.platform.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /** Renders problems as {@code application/problem+json}: for JAX-RS and for the error pages. */
@@ -36,11 +37,15 @@ public final class ProblemBody {
         return body.build().toString();
     }
 
+    /** The problem's answer; a 401 also says which scheme it wants ({@code WWW-Authenticate: Bearer}). */
     public static Response response(Problem problem, String instance) {
         ProblemType type = problem.type();
-        return Response.status(type.status())
+        Response.ResponseBuilder answer = Response.status(type.status())
                 .type(MEDIA_TYPE)
-                .entity(json(type, type.status(), problem.detail(), problem.errors(), instance))
-                .build();
+                .entity(json(type, type.status(), problem.detail(), problem.errors(), instance));
+        if (type == ProblemType.UNAUTHORIZED) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return answer.build();
     }
 }

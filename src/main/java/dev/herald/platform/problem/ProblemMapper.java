@@ -1,7 +1,6 @@
 package dev.herald.platform.problem;
 
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -14,10 +13,6 @@ public class ProblemMapper implements ExceptionMapper<Problem> {
 
     @Override
     public Response toResponse(Problem problem) {
-        Response response = ProblemBody.response(problem, uri == null ? null : "/" + uri.getPath());
-        if (problem.type() == ProblemType.UNAUTHORIZED) {
-            return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
-        }
-        return response;
+        return ProblemBody.response(problem, uri == null ? null : "/" + uri.getPath());
     }
 }

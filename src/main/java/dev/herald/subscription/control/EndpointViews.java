@@ -7,7 +7,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import dev.herald.subscription.entity.Endpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,12 +41,7 @@ public class EndpointViews {
 
     @PostConstruct
     void start() {
-        reloader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = threads.newThread(r);
-            t.setName("herald-endpoint-views");
-            t.setDaemon(true);
-            return t;
-        });
+        reloader = Views.reloader(threads, "herald-endpoint-views");
         byId = Views.of(id -> self.load(id), reloader);
         enabledByApp = Views.of(appId -> {
             long generation = ConfigGeneration.current();
