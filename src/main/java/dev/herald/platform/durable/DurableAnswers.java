@@ -16,6 +16,8 @@ import java.util.Set;
  * ({@link DurableWrites}): a 201 or a 204 from the API survives a {@code kill -9} a moment later.
  * It runs after the resource's transaction has committed and, being the last response filter
  * (response filters run from the highest priority to the lowest), after the other filters' writes.
+ * An idempotency record stored while the body is written (IdempotencyFilter's writer interceptor)
+ * comes after it: that record reaches the disk with the next store write, within H2's write delay.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)
