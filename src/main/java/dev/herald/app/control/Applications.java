@@ -1,10 +1,10 @@
 package dev.herald.app.control;
 
+import dev.herald.platform.concurrent.AppThreads;
 import dev.herald.platform.cache.Views;
+import jakarta.inject.Inject;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.concurrent.ExecutorService;
 
 import dev.herald.app.entity.Application;
@@ -23,8 +23,8 @@ public class Applications {
     public record AppView(String id, Integer maxPayloadBytes) {
     }
 
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject
+    AppThreads threads;
 
     private ExecutorService reloader;
     private Views<String, AppView> views;

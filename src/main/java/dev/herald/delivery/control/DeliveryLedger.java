@@ -19,6 +19,7 @@ import dev.herald.platform.Ids;
 import dev.herald.subscription.control.EndpointView;
 import dev.herald.subscription.control.EndpointViews;
 import jakarta.annotation.Resource;
+import dev.herald.platform.concurrent.Enlisted;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -109,7 +110,7 @@ public class DeliveryLedger {
                     now.plus(settings.inFlightLimit(view.contract().timeoutMs()))));
             claimOf.add(i);
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = Enlisted.connection(dataSource)) {
             DeliveryRows.releaseIngestMarks(c, released, now);
             boolean[] claimed = DeliveryRows.claim(c, claims, now);
             List<String> toRead = new ArrayList<>();
@@ -211,7 +212,7 @@ public class DeliveryLedger {
     /** Gives back ingest's marks of tickets dropped while delivery is paused (see DeliveryRows#releaseIngestMarks). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void releaseIngestMarks(List<String> deliveryIds) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = Enlisted.connection(dataSource)) {
             DeliveryRows.releaseIngestMarks(c, deliveryIds, Times.now());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot release marks: " + e.getMessage(), e);
@@ -226,7 +227,7 @@ public class DeliveryLedger {
     /** The oldest delivery the endpoint owes, or null when it owes nothing. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Head head(String endpointId) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = Enlisted.connection(dataSource)) {
             DeliveryRows.Head h = DeliveryRows.head(c, endpointId);
             return h == null ? null : new Head(h.deliveryId(), h.msgId(), h.status(), h.attempts(), h.nextAttemptAt(),
                     h.sendingUntil(), h.owed());
@@ -238,7 +239,7 @@ public class DeliveryLedger {
     /** Gives up on a delivery that waits for a retry (an operator skipping a stuck head); false while it is being sent. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean skip(String deliveryId) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = Enlisted.connection(dataSource)) {
             return DeliveryRows.skip(c, deliveryId, Times.now());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot skip the delivery: " + e.getMessage(), e);
@@ -321,7 +322,7 @@ public class DeliveryLedger {
         }
         List<DeliveryStats.AttemptOutcome> outcomes = new ArrayList<>(finished.size());
         List<DeliveryQueue.Ticket> retries = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = Enlisted.connection(dataSource)) {
             DeliveryRows.Ended ended = DeliveryRows.end(c, endings, now);
             boolean[] applied = ended.applied();
             DeliveryRows.insertAttempts(c, attempts);

@@ -1,9 +1,8 @@
 package dev.herald.delivery.control;
 
+import dev.herald.platform.concurrent.AppThreads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +45,11 @@ public class EndpointGate {
     @Inject
     DeliveryQueue queue;
 
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject
+    AppThreads threads;
 
     /**
-     * Plain threads from the container's thread factory: the application's context is set up
+     * Plain threads from the container's thread factory (AppThreads): the application's context is set up
      * once per thread, not saved and restored for every task as a ManagedExecutorService does
      * (which scanned the WAR's jars for every attempt, a quarter of a delivery thread's time).
      */

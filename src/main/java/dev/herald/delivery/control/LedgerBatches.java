@@ -1,10 +1,9 @@
 package dev.herald.delivery.control;
 
+import dev.herald.platform.concurrent.AppThreads;
 import dev.herald.platform.batch.GroupCommit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
@@ -30,8 +29,8 @@ public class LedgerBatches {
     @Inject
     dev.herald.platform.durable.DurableWrites durable;
 
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject
+    AppThreads threads;
 
     private GroupCommit<DeliveryQueue.Ticket, DeliveryTask> claims;
     private GroupCommit<DeliveryLedger.Finished, DeliveryStats.AttemptOutcome> records;

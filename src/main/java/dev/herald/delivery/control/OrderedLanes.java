@@ -1,13 +1,12 @@
 package dev.herald.delivery.control;
 
+import dev.herald.platform.concurrent.AppThreads;
 import dev.herald.platform.Times;
 import dev.herald.platform.lease.Leases;
 import dev.herald.subscription.control.EndpointView;
 import dev.herald.subscription.control.EndpointViews;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -69,8 +68,8 @@ public class OrderedLanes {
     @Inject
     DeliverySettings settings;
 
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject
+    AppThreads threads;
 
     private ExecutorService executor;
 

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import dev.herald.platform.concurrent.Enlisted;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -64,7 +65,7 @@ public class BatchWriter {
         List<DeliveryQueue.Ticket> tickets = new ArrayList<>();
         List<MessageRows.MessageRow> messageRows = new ArrayList<>(batch.size());
         List<MessageRows.DeliveryRow> deliveryRows = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = Enlisted.connection(dataSource)) {
             for (IngestBatcher.Work w : batch) {
                 Map<String, String> overrides = Map.of();
                 if (!w.endpointUrls().isEmpty()) {

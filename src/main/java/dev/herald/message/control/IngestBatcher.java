@@ -1,13 +1,12 @@
 package dev.herald.message.control;
 
+import dev.herald.platform.concurrent.AppThreads;
 import dev.herald.message.entity.Message;
 import dev.herald.platform.batch.GroupCommit;
 import dev.herald.platform.problem.Problem;
 import dev.herald.platform.problem.ProblemType;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -42,8 +41,8 @@ public class IngestBatcher {
     @Inject
     dev.herald.platform.durable.DurableWrites durable;
 
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject
+    AppThreads threads;
 
     @Inject
     @ConfigProperty(name = "herald.ingest.writers", defaultValue = "2")

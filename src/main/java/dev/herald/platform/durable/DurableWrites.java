@@ -1,10 +1,10 @@
 package dev.herald.platform.durable;
 
 import dev.herald.platform.HeraldResources;
+import dev.herald.platform.concurrent.AppThreads;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -26,8 +26,8 @@ public class DurableWrites {
     @Resource(lookup = HeraldResources.DATASOURCE)
     DataSource dataSource;
 
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject
+    AppThreads threads;
 
     /** How long a store write waits for more commits to share it. */
     @Inject

@@ -1,11 +1,10 @@
 package dev.herald.subscription.control;
 
+import dev.herald.platform.concurrent.AppThreads;
 import dev.herald.platform.cache.ConfigGeneration;
 import dev.herald.platform.cache.Views;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import java.util.concurrent.ExecutorService;
 import dev.herald.subscription.entity.Endpoint;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +31,8 @@ public class EndpointViews {
     @Inject
     EndpointViews self;
 
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject
+    AppThreads threads;
 
     private ExecutorService reloader;
     private Views<String, EndpointView> byId;
