@@ -10,6 +10,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 
 WORKDIR /data
 COPY target/herald.jar /opt/herald/herald.jar
+COPY server-config/jvm.options /opt/herald/jvm.options
 
 ENV HERALD_DATA_DIR=/data
 VOLUME ["/data"]
@@ -25,4 +26,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
 # only; Payara Micro's own (Hazelcast) clustering would have containers on one network find each
 # other for nothing. Not --nocluster: with it Payara still starts a one-member Hazelcast, and it
 # overrides --nohazelcast.
-ENTRYPOINT ["java", "-jar", "/opt/herald/herald.jar", "--port", "8080", "--nohazelcast"]
+ENTRYPOINT ["java", "@/opt/herald/jvm.options", "-jar", "/opt/herald/herald.jar", "--port", "8080", "--nohazelcast"]

@@ -373,7 +373,13 @@ public final class Benchmark {
     private Process startHerald(Path data, int port, int jmxPort, int concurrency) throws IOException {
         String jar = System.getProperty("herald.jar", "target/herald.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m"));
+                "-Xmx512m", dev.herald.it.JarProcess.JVM_OPTIONS));
+        // more JVM options to compare, e.g. -Dbench.jvm="-XX:+UseParallelGC"; later ones win
+        for (String option : System.getProperty("bench.jvm", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         String jfr = System.getProperty("bench.jfr", "");
         if (!jfr.isBlank()) {
             // a CPU profile of Herald for the whole run: -Dbench.jfr=target/bench.jfr

@@ -19,7 +19,10 @@ import java.util.function.Predicate;
  * starts again with the same command: Herald's jar, or the example application's WAR on Payara
  * Micro of its own.
  */
-final class JarProcess implements AutoCloseable {
+public final class JarProcess implements AutoCloseable {
+    /** The JVM options README runs Herald with, as a java argument file. */
+    public static final String JVM_OPTIONS = "@" + Path.of("server-config", "jvm.options").toAbsolutePath();
+
     private final String name;
     private final List<String> command;
     private final Map<String, String> env;
