@@ -2,6 +2,7 @@ package dev.herald.platform;
 
 import dev.herald.platform.db.HeraldDriver;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.jms.JMSConnectionFactoryDefinition;
 import jakarta.resource.AdministeredObjectDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
@@ -18,20 +19,33 @@ import jakarta.enterprise.context.ApplicationScoped;
  * HERALD_DATA_DIR, the same variable the broker (src/broker, EmbeddedBrokerFactory) and
  * MicroProfile Config read.
  */
-@DataSourceDefinition(
-        name = HeraldResources.DATASOURCE,
-        // A driver, not a DataSource class: H2's JdbcDataSource is also an XADataSource, which
-        // would make H2 a two-phase-commit participant, and H2's prepared-transaction recovery
-        // corrupted the database after kill -9 (see docs/decisions.md). As a local resource the
-        // database commits in one phase, last, after the broker's prepare; the rows stay the
-        // truth either way. HeraldDriver hands each URL to the real driver (H2 or PostgreSQL)
-        // and runs the schema migrations before the first connection.
-        className = "dev.herald.platform.db.HeraldDriver",
-        url = "${ENV=HERALD_DB_URL:" + HeraldDriver.EMBEDDED + "}",
-        user = "${ENV=HERALD_DB_USER:herald}",
-        password = "${ENV=HERALD_DB_PASSWORD:herald}",
-        minPoolSize = 2,
-        maxPoolSize = 32)
+@DataSourceDefinitions({
+    @DataSourceDefinition(
+            name = HeraldResources.DATASOURCE,
+            // A driver, not a DataSource class: H2's JdbcDataSource is also an XADataSource, which
+            // would make H2 a two-phase-commit participant, and H2's prepared-transaction recovery
+            // corrupted the database after kill -9 (see docs/decisions.md). As a local resource the
+            // database commits in one phase, last, after the broker's prepare; the rows stay the
+            // truth either way. HeraldDriver hands each URL to the real driver (H2 or PostgreSQL)
+            // and runs the schema migrations before the first connection.
+            className = "dev.herald.platform.db.HeraldDriver",
+            url = "${ENV=HERALD_DB_URL:" + HeraldDriver.EMBEDDED + "}",
+            user = "${ENV=HERALD_DB_USER:herald}",
+            password = "${ENV=HERALD_DB_PASSWORD:herald}",
+            minPoolSize = 2,
+            maxPoolSize = 32),
+    @DataSourceDefinition(
+            // The same database without JTA, for the group-commit writers' own JDBC transactions
+            // (OwnTransaction): begun and committed by them, whatever thread they run on.
+            name = HeraldResources.DIRECT_DATASOURCE,
+            className = "dev.herald.platform.db.HeraldDriver",
+            url = "${ENV=HERALD_DB_URL:" + HeraldDriver.EMBEDDED + "}",
+            user = "${ENV=HERALD_DB_USER:herald}",
+            password = "${ENV=HERALD_DB_PASSWORD:herald}",
+            transactional = false,
+            minPoolSize = 2,
+            maxPoolSize = 16)
+})
 @JMSConnectionFactoryDefinition(
         name = HeraldResources.CONNECTION_FACTORY,
         interfaceName = "jakarta.jms.ConnectionFactory",
@@ -51,6 +65,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class HeraldResources {
     public static final String RESOURCE_ADAPTER = "activemq-rar-6.1.8";
     public static final String DATASOURCE = "java:app/jdbc/herald";
+    /** The same database, connections outside JTA (see OwnTransaction). */
+    public static final String DIRECT_DATASOURCE = "java:app/jdbc/herald-direct";
     public static final String CONNECTION_FACTORY = "java:app/jms/herald";
     public static final String DELIVERY_QUEUE = "java:app/jms/deliveries";
     public static final String DELIVERY_QUEUE_NAME = "herald.deliveries";

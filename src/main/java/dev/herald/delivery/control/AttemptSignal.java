@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * CDI event: an attempt changed what an operator should know about its delivery (Svix's
- * operational events). Fired by the ledger inside the transaction that records the attempt, so
- * whatever observes it commits or rolls back with that record.
+ * operational events). Fired once the attempt's record has committed, in a transaction of its
+ * own ({@link LedgerSignals}), so whatever observes it writes only about what was recorded.
  *
  * @param kind {@link Kind#FAILING} when the {@value #FAILING_AFTER}th attempt failed and will be
  *     retried, {@link Kind#EXHAUSTED} when the delivery failed for good (410 included),

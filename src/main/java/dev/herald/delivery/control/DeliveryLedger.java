@@ -7,7 +7,6 @@ import dev.herald.platform.Times;
 import dev.herald.subscription.control.EndpointDisabled;
 import dev.herald.subscription.entity.Endpoint;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -19,7 +18,7 @@ import dev.herald.platform.Ids;
 import dev.herald.subscription.control.EndpointView;
 import dev.herald.subscription.control.EndpointViews;
 import jakarta.annotation.Resource;
-import dev.herald.platform.concurrent.Enlisted;
+import dev.herald.platform.batch.OwnTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -52,19 +51,17 @@ public class DeliveryLedger {
     DeliverySettings settings;
 
     @Inject
-    Event<EndpointDisabled> disabled;
-
-    @Inject
     EndpointViews endpointViews;
-
-    @Inject
-    Event<AttemptSignal> signals;
 
     @Inject
     RecentMessages recent;
 
-    @Resource(lookup = HeraldResources.DATASOURCE)
-    DataSource dataSource;
+    /** The ledger's rows are written in JDBC transactions of its own, outside JTA (OwnTransaction). */
+    @Resource(lookup = HeraldResources.DIRECT_DATASOURCE)
+    DataSource direct;
+
+    @Inject
+    LedgerSignals ledgerSignals;
 
     /** What a batch of claims came to: a task (or null) per ticket, and tickets to look at again later. */
     public record Claimed(List<DeliveryTask> tasks, List<DeliveryQueue.Ticket> recheck) {
@@ -81,7 +78,6 @@ public class DeliveryLedger {
      * right now elsewhere comes back in {@code recheck}, to be looked at once that attempt must
      * have ended.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Claimed beginAll(List<DeliveryQueue.Ticket> tickets) {
         Instant now = Times.now();
         DeliveryTask[] tasks = new DeliveryTask[tickets.size()];
@@ -110,57 +106,60 @@ public class DeliveryLedger {
                     now.plus(settings.inFlightLimit(view.contract().timeoutMs()))));
             claimOf.add(i);
         }
-        try (Connection c = Enlisted.connection(dataSource)) {
-            DeliveryRows.releaseIngestMarks(c, released, now);
-            boolean[] claimed = DeliveryRows.claim(c, claims, now);
-            List<String> toRead = new ArrayList<>();
-            for (int i : leased) {
-                toRead.add(tickets.get(i).deliveryId());
-            }
-            RecentMessages.Cached[] cached = new RecentMessages.Cached[claimed.length];
-            for (int k = 0; k < claimed.length; k++) {
-                DeliveryQueue.Ticket t = tickets.get(claimOf.get(k));
-                cached[k] = claimed[k] && t.hint() != null ? recent.get(t.hint().msgId()) : null;
-                if (cached[k] == null) {
-                    toRead.add(t.deliveryId());
+        try {
+            OwnTransaction.run(direct, c -> {
+                DeliveryRows.releaseIngestMarks(c, released, now);
+                boolean[] claimed = DeliveryRows.claim(c, claims, now);
+                List<String> toRead = new ArrayList<>();
+                for (int i : leased) {
+                    toRead.add(tickets.get(i).deliveryId());
                 }
-            }
-            Map<String, DeliveryRows.Loaded> loaded = toRead.isEmpty() ? Map.of() : DeliveryRows.load(c, toRead);
-            for (int i : leased) {
-                DeliveryQueue.Ticket t = tickets.get(i);
-                DeliveryRows.Loaded row = loaded.get(t.deliveryId());
-                Duration attemptTakes = settings.inFlightLimit(views[i].contract().timeoutMs())
-                        .minus(DeliverySettings.START_MARGIN);
-                if (row == null || row.attempts() != 0) {
-                    continue; // gone, or attempted already: a stale ticket
+                RecentMessages.Cached[] cached = new RecentMessages.Cached[claimed.length];
+                for (int k = 0; k < claimed.length; k++) {
+                    DeliveryQueue.Ticket t = tickets.get(claimOf.get(k));
+                    cached[k] = claimed[k] && t.hint() != null ? recent.get(t.hint().msgId()) : null;
+                    if (cached[k] == null) {
+                        toRead.add(t.deliveryId());
+                    }
                 }
-                if ("SENDING".equals(row.status()) && row.sendingUntil() != null && row.sendingSince() != null
-                        && !row.sendingSince().isBefore(PROCESS_START) && now.plus(attemptTakes).isBefore(row.sendingUntil())) {
-                    // still the mark ingest made, in this run of Herald (or another instance's);
-                    // a ticket redelivered after a restart claims its row again instead
-                    tasks[i] = task(t, views[i], null, row, now);
-                } else if ("SENDING".equals(row.status()) && row.sendingUntil() != null
-                        && row.sendingUntil().isAfter(now)) {
-                    // too little of the mark is left for a whole attempt: claim it once it has run out
-                    recheck.add(t.later(Duration.between(now, row.sendingUntil()).toMillis() + 1000));
-                } else {
-                    DeliveryQueue.Ticket plain = new DeliveryQueue.Ticket(t.deliveryId(), t.endpointId(), t.attempt(), 0);
-                    recheck.add(plain); // pending again (the mark ran out and was reclaimed): an ordinary ticket
+                Map<String, DeliveryRows.Loaded> loaded = toRead.isEmpty() ? Map.of() : DeliveryRows.load(c, toRead);
+                for (int i : leased) {
+                    DeliveryQueue.Ticket t = tickets.get(i);
+                    DeliveryRows.Loaded row = loaded.get(t.deliveryId());
+                    Duration attemptTakes = settings.inFlightLimit(views[i].contract().timeoutMs())
+                            .minus(DeliverySettings.START_MARGIN);
+                    if (row == null || row.attempts() != 0) {
+                        continue; // gone, or attempted already: a stale ticket
+                    }
+                    if ("SENDING".equals(row.status()) && row.sendingUntil() != null && row.sendingSince() != null
+                            && !row.sendingSince().isBefore(PROCESS_START) && now.plus(attemptTakes).isBefore(row.sendingUntil())) {
+                        // still the mark ingest made, in this run of Herald (or another instance's);
+                        // a ticket redelivered after a restart claims its row again instead
+                        tasks[i] = task(t, views[i], null, row, now);
+                    } else if ("SENDING".equals(row.status()) && row.sendingUntil() != null
+                            && row.sendingUntil().isAfter(now)) {
+                        // too little of the mark is left for a whole attempt: claim it once it has run out
+                        recheck.add(t.later(Duration.between(now, row.sendingUntil()).toMillis() + 1000));
+                    } else {
+                        DeliveryQueue.Ticket plain = new DeliveryQueue.Ticket(t.deliveryId(), t.endpointId(), t.attempt(), 0);
+                        recheck.add(plain); // pending again (the mark ran out and was reclaimed): an ordinary ticket
+                    }
                 }
-            }
-            for (int k = 0; k < claimed.length; k++) {
-                int i = claimOf.get(k);
-                DeliveryQueue.Ticket t = tickets.get(i);
-                DeliveryRows.Loaded row = loaded.get(t.deliveryId());
-                if (claimed[k] && (cached[k] != null || row != null)) {
-                    tasks[i] = task(t, views[i], cached[k], row, now);
-                } else if (row != null && "SENDING".equals(row.status()) && row.attempts() + 1 == t.attempt()
-                        && row.sendingUntil() != null && row.sendingUntil().isAfter(now)) {
-                    // Another thread or instance is sending it, or one that was died (the broker
-                    // redelivers its ticket on restart). Look again once no attempt can still run.
-                    recheck.add(t.later(Duration.between(now, row.sendingUntil()).toMillis() + 1000));
+                for (int k = 0; k < claimed.length; k++) {
+                    int i = claimOf.get(k);
+                    DeliveryQueue.Ticket t = tickets.get(i);
+                    DeliveryRows.Loaded row = loaded.get(t.deliveryId());
+                    if (claimed[k] && (cached[k] != null || row != null)) {
+                        tasks[i] = task(t, views[i], cached[k], row, now);
+                    } else if (row != null && "SENDING".equals(row.status()) && row.attempts() + 1 == t.attempt()
+                            && row.sendingUntil() != null && row.sendingUntil().isAfter(now)) {
+                        // Another thread or instance is sending it, or one that was died (the broker
+                        // redelivers its ticket on restart). Look again once no attempt can still run.
+                        recheck.add(t.later(Duration.between(now, row.sendingUntil()).toMillis() + 1000));
+                    }
                 }
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot claim deliveries: " + e.getMessage(), e);
         }
@@ -210,10 +209,12 @@ public class DeliveryLedger {
     }
 
     /** Gives back ingest's marks of tickets dropped while delivery is paused (see DeliveryRows#releaseIngestMarks). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void releaseIngestMarks(List<String> deliveryIds) {
-        try (Connection c = Enlisted.connection(dataSource)) {
-            DeliveryRows.releaseIngestMarks(c, deliveryIds, Times.now());
+        try {
+            OwnTransaction.run(direct, c -> {
+                DeliveryRows.releaseIngestMarks(c, deliveryIds, Times.now());
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot release marks: " + e.getMessage(), e);
         }
@@ -225,10 +226,9 @@ public class DeliveryLedger {
     }
 
     /** The oldest delivery the endpoint owes, or null when it owes nothing. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Head head(String endpointId) {
-        try (Connection c = Enlisted.connection(dataSource)) {
-            DeliveryRows.Head h = DeliveryRows.head(c, endpointId);
+        try {
+            DeliveryRows.Head h = OwnTransaction.run(direct, c -> DeliveryRows.head(c, endpointId));
             return h == null ? null : new Head(h.deliveryId(), h.msgId(), h.status(), h.attempts(), h.nextAttemptAt(),
                     h.sendingUntil(), h.owed());
         } catch (SQLException e) {
@@ -237,10 +237,9 @@ public class DeliveryLedger {
     }
 
     /** Gives up on a delivery that waits for a retry (an operator skipping a stuck head); false while it is being sent. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean skip(String deliveryId) {
-        try (Connection c = Enlisted.connection(dataSource)) {
-            return DeliveryRows.skip(c, deliveryId, Times.now());
+        try {
+            return OwnTransaction.run(direct, c -> DeliveryRows.skip(c, deliveryId, Times.now()));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot skip the delivery: " + e.getMessage(), e);
         }
@@ -297,7 +296,6 @@ public class DeliveryLedger {
      * that got through (at least once) cannot record the same attempt twice. The retries' tickets
      * are queued by the caller once this has committed.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Recorded finishAll(List<Finished> finished) {
         Instant now = Times.now();
         List<DeliveryRows.AttemptRow> attempts = new ArrayList<>(finished.size());
@@ -322,79 +320,92 @@ public class DeliveryLedger {
         }
         List<DeliveryStats.AttemptOutcome> outcomes = new ArrayList<>(finished.size());
         List<DeliveryQueue.Ticket> retries = new ArrayList<>();
-        try (Connection c = Enlisted.connection(dataSource)) {
-            DeliveryRows.Ended ended = DeliveryRows.end(c, endings, now);
-            boolean[] applied = ended.applied();
-            DeliveryRows.insertAttempts(c, attempts);
-            java.util.Set<String> succeeded = new java.util.LinkedHashSet<>();
-            java.util.Map<String, Instant> failing = new java.util.HashMap<>();
-            for (int i = 0; i < finished.size(); i++) {
-                DeliveryTask task = finished.get(i).task();
-                RetryPolicy.Decision decision = decisions.get(i);
-                if (decision.verdict() == RetryPolicy.Verdict.SUCCEEDED) {
-                    succeeded.add(task.endpointId());
-                } else if (!failing.containsKey(task.endpointId())) {
-                    failing.put(task.endpointId(), DeliveryRows.markFailing(c, task.endpointId(), now));
+        List<AttemptSignal> toSignal = new ArrayList<>();
+        List<EndpointDisabled> toDisable = new ArrayList<>();
+        try {
+            OwnTransaction.run(direct, c -> {
+                DeliveryRows.Ended ended = DeliveryRows.end(c, endings, now);
+                boolean[] applied = ended.applied();
+                DeliveryRows.insertAttempts(c, attempts);
+                java.util.Set<String> succeeded = new java.util.LinkedHashSet<>();
+                java.util.Map<String, Instant> failing = new java.util.HashMap<>();
+                for (int i = 0; i < finished.size(); i++) {
+                    DeliveryTask task = finished.get(i).task();
+                    RetryPolicy.Decision decision = decisions.get(i);
+                    if (decision.verdict() == RetryPolicy.Verdict.SUCCEEDED) {
+                        succeeded.add(task.endpointId());
+                    } else if (!failing.containsKey(task.endpointId())) {
+                        failing.put(task.endpointId(), DeliveryRows.markFailing(c, task.endpointId(), now));
+                    }
+                    if (decision.verdict() == RetryPolicy.Verdict.RETRY && applied[i]) {
+                        retries.add(new DeliveryQueue.Ticket(task.deliveryId(), task.endpointId(), task.attempt() + 1,
+                                decision.delay().toMillis(), new DeliveryQueue.Hint(task.msgId(), task.chainPosition() + 1,
+                                        false, task.urlOverride())));
+                    }
+                    if (decision.verdict() == RetryPolicy.Verdict.GONE) {
+                        disable(c, task, "the receiver answered 410 Gone", now, toDisable);
+                    }
+                    outcomes.add(switch (decision.verdict()) {
+                        case SUCCEEDED -> DeliveryStats.AttemptOutcome.SUCCEEDED;
+                        case RETRY -> DeliveryStats.AttemptOutcome.FAILED_WILL_RETRY;
+                        case EXHAUSTED, GONE -> DeliveryStats.AttemptOutcome.EXHAUSTED;
+                    });
                 }
-                if (decision.verdict() == RetryPolicy.Verdict.RETRY && applied[i]) {
-                    retries.add(new DeliveryQueue.Ticket(task.deliveryId(), task.endpointId(), task.attempt() + 1,
-                            decision.delay().toMillis(), new DeliveryQueue.Hint(task.msgId(), task.chainPosition() + 1,
-                                    false, task.urlOverride())));
+                // operational webhooks (issue 12) observe these; the ledger only says what happened
+                for (int i = 0; i < finished.size(); i++) {
+                    if (!applied[i]) {
+                        continue;
+                    }
+                    DeliveryTask task = finished.get(i).task();
+                    DeliveryRows.AttemptRow row = attempts.get(i);
+                    AttemptSignal.kindOf(decisions.get(i).verdict(), task.attempt()).ifPresent(kind -> toSignal.add(
+                            new AttemptSignal(kind, task.appId(), task.msgId(), task.eventId(), task.endpointId(), row.id(),
+                                    row.statusCode(), now)));
                 }
-                if (decision.verdict() == RetryPolicy.Verdict.GONE) {
-                    disable(c, task, "the receiver answered 410 Gone", now);
-                }
-                outcomes.add(switch (decision.verdict()) {
-                    case SUCCEEDED -> DeliveryStats.AttemptOutcome.SUCCEEDED;
-                    case RETRY -> DeliveryStats.AttemptOutcome.FAILED_WILL_RETRY;
-                    case EXHAUSTED, GONE -> DeliveryStats.AttemptOutcome.EXHAUSTED;
-                });
-            }
-            // operational webhooks (issue 12) observe these; the ledger only says what happened
-            for (int i = 0; i < finished.size(); i++) {
-                if (!applied[i]) {
-                    continue;
-                }
-                DeliveryTask task = finished.get(i).task();
-                DeliveryRows.AttemptRow row = attempts.get(i);
-                AttemptSignal.kindOf(decisions.get(i).verdict(), task.attempt()).ifPresent(kind -> signals.fire(
-                        new AttemptSignal(kind, task.appId(), task.msgId(), task.eventId(), task.endpointId(), row.id(),
-                                row.statusCode(), now)));
-            }
-            // resends asked for while these attempts were under way start their chains now
-            java.util.Set<String> resent = ended.resent();
-            if (!resent.isEmpty()) {
-                retries.removeIf(r -> resent.contains(r.deliveryId()));
-                for (Finished f : finished) {
-                    if (resent.contains(f.task().deliveryId())) {
-                        retries.add(new DeliveryQueue.Ticket(f.task().deliveryId(), f.task().endpointId(),
-                                f.task().attempt() + 1, 0));
+                // resends asked for while these attempts were under way start their chains now
+                java.util.Set<String> resent = ended.resent();
+                if (!resent.isEmpty()) {
+                    retries.removeIf(r -> resent.contains(r.deliveryId()));
+                    for (Finished f : finished) {
+                        if (resent.contains(f.task().deliveryId())) {
+                            retries.add(new DeliveryQueue.Ticket(f.task().deliveryId(), f.task().endpointId(),
+                                    f.task().attempt() + 1, 0));
+                        }
                     }
                 }
-            }
-            // an endpoint that both failed and succeeded in this batch is not failing
-            succeeded.forEach(failing::remove);
-            DeliveryRows.clearFailing(c, succeeded);
-            for (var e : failing.entrySet()) {
-                Instant since = e.getValue();
-                if (since != null && !since.plus(settings.autoDisableAfter()).isAfter(now)) {
-                    DeliveryTask any = finished.stream().map(Finished::task)
-                            .filter(t -> t.endpointId().equals(e.getKey())).findFirst().orElseThrow();
-                    disable(c, any, "every attempt has failed since " + since, now);
+                // an endpoint that both failed and succeeded in this batch is not failing
+                succeeded.forEach(failing::remove);
+                DeliveryRows.clearFailing(c, succeeded);
+                for (var e : failing.entrySet()) {
+                    Instant since = e.getValue();
+                    if (since != null && !since.plus(settings.autoDisableAfter()).isAfter(now)) {
+                        DeliveryTask any = finished.stream().map(Finished::task)
+                                .filter(t -> t.endpointId().equals(e.getKey())).findFirst().orElseThrow();
+                        disable(c, any, "every attempt has failed since " + since, now, toDisable);
+                    }
                 }
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record attempts: " + e.getMessage(), e);
+        }
+        // Observers (operational webhooks, the endpoint's disabled reason) write in a JTA
+        // transaction of their own, after the record: only when there is something to tell.
+        if (!toDisable.isEmpty()) {
+            endpointViews.invalidate();
+        }
+        if (!toSignal.isEmpty() || !toDisable.isEmpty()) {
+            ledgerSignals.fire(toSignal, toDisable);
         }
         return new Recorded(outcomes, retries);
     }
 
-    /** Disables the endpoint once: only the attempt that flips the flag tells the operator. */
-    private void disable(Connection c, DeliveryTask task, String reason, Instant now) throws SQLException {
+    /** Disables the endpoint once: only the attempt that flips the flag tells the operator (after the commit). */
+    private void disable(Connection c, DeliveryTask task, String reason, Instant now, List<EndpointDisabled> toDisable)
+            throws SQLException {
         if (DeliveryRows.disable(c, task.endpointId(), now)) {
-            endpointViews.invalidate();
             EndpointView view = endpointViews.byId(task.endpointId());
-            disabled.fire(new EndpointDisabled(task.appId(), task.endpointId(), view == null ? task.url() : view.url(),
+            toDisable.add(new EndpointDisabled(task.appId(), task.endpointId(), view == null ? task.url() : view.url(),
                     reason));
         }
     }

@@ -15,9 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
-import dev.herald.platform.concurrent.Enlisted;
-import java.sql.Connection;
+import dev.herald.platform.batch.OwnTransaction;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,61 +50,64 @@ public class BatchWriter {
     @Inject
     dev.herald.delivery.control.DeliveryPause pause;
 
-    @Resource(lookup = HeraldResources.DATASOURCE)
+    @Resource(lookup = HeraldResources.DIRECT_DATASOURCE)
     DataSource dataSource;
 
     /** The messages written (in the batch's order) and the tickets their deliveries need. */
     public record Written(List<Message> messages, List<DeliveryQueue.Ticket> tickets) {
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Outside JTA: the rows in one transaction of its own (OwnTransaction), reads through the entity manager as they come. */
     public Written write(List<IngestBatcher.Work> batch) {
         List<Message> out = new ArrayList<>(batch.size());
         List<DeliveryQueue.Ticket> tickets = new ArrayList<>();
         List<MessageRows.MessageRow> messageRows = new ArrayList<>(batch.size());
         List<MessageRows.DeliveryRow> deliveryRows = new ArrayList<>();
-        try (Connection c = Enlisted.connection(dataSource)) {
-            for (IngestBatcher.Work w : batch) {
-                Map<String, String> overrides = Map.of();
-                if (!w.endpointUrls().isEmpty()) {
-                    Application app = em.find(Application.class, w.appId());
-                    if (app == null) {
-                        throw Problem.notFound("Application", w.appId());
+        try {
+            OwnTransaction.run(dataSource, c -> {
+                for (IngestBatcher.Work w : batch) {
+                    Map<String, String> overrides = Map.of();
+                    if (!w.endpointUrls().isEmpty()) {
+                        Application app = em.find(Application.class, w.appId());
+                        if (app == null) {
+                            throw Problem.notFound("Application", w.appId());
+                        }
+                        overrides = ingest.resolveOverrides(app, w.endpointUrls());
                     }
-                    overrides = ingest.resolveOverrides(app, w.endpointUrls());
-                }
-                if (w.eventId() != null && (MessageRows.eventIdTaken(c, w.appId(), w.eventId())
-                        || messageRows.stream().anyMatch(m -> w.appId().equals(m.appId()) && w.eventId().equals(m.eventId())))) {
-                    throw Problem.conflict("A message with eventId '" + w.eventId() + "' already exists in this application");
-                }
-                // A value for the answer, not a managed entity: the row is written below in plain
-                // JDBC, and no persistence context is opened for a batch that needs none.
-                Message message = new Message(null, w.eventType(), w.payload(), w.eventId());
-                String channels = w.channels() == null || w.channels().isEmpty() ? null : JsonText.ofList(w.channels());
-                message.setChannels(channels);
-                messageRows.add(new MessageRows.MessageRow(message.getId(), w.appId(), w.eventType(), w.eventId(),
-                        w.payload(), channels, message.getTimestamp(),
-                        w.payloadRetention() == null ? null : message.getTimestamp().plus(w.payloadRetention())));
-                for (EndpointView endpoint : endpoints.enabled(w.appId())) {
-                    if (endpoint.matches(w.eventType(), w.channels())) {
-                        String override = overrides.containsKey(endpoint.id()) ? overrides.get(endpoint.id())
-                                : endpoint.namesEventType(w.eventType()) ? overrides.get("*") : null;
-                        String id = Ids.next("dlv");
-                        // Written as being sent, for as long as a first attempt may take: the ticket
-                        // queued after the commit is the claim, and the attempt needs no transaction
-                        // of its own before it starts. A paused endpoint's delivery waits as pending.
-                        boolean claimed = !endpoint.paused() && !endpoint.contract().ordered() && !pause.isPaused();
-                        Instant leasedUntil = claimed ? message.getTimestamp().plus(
-                                settings.inFlightLimit(endpoint.contract().timeoutMs())) : null;
-                        deliveryRows.add(new MessageRows.DeliveryRow(id, message.getId(), endpoint.id(), override,
-                                message.getTimestamp(), leasedUntil));
-                        tickets.add(new DeliveryQueue.Ticket(id, endpoint.id(), 1, 0,
-                                new DeliveryQueue.Hint(message.getId(), 1, false, override, claimed)));
+                    if (w.eventId() != null && (MessageRows.eventIdTaken(c, w.appId(), w.eventId())
+                            || messageRows.stream().anyMatch(m -> w.appId().equals(m.appId()) && w.eventId().equals(m.eventId())))) {
+                        throw Problem.conflict("A message with eventId '" + w.eventId() + "' already exists in this application");
                     }
+                    // A value for the answer, not a managed entity: the row is written below in plain
+                    // JDBC, and no persistence context is opened for a batch that needs none.
+                    Message message = new Message(null, w.eventType(), w.payload(), w.eventId());
+                    String channels = w.channels() == null || w.channels().isEmpty() ? null : JsonText.ofList(w.channels());
+                    message.setChannels(channels);
+                    messageRows.add(new MessageRows.MessageRow(message.getId(), w.appId(), w.eventType(), w.eventId(),
+                            w.payload(), channels, message.getTimestamp(),
+                            w.payloadRetention() == null ? null : message.getTimestamp().plus(w.payloadRetention())));
+                    for (EndpointView endpoint : endpoints.enabled(w.appId())) {
+                        if (endpoint.matches(w.eventType(), w.channels())) {
+                            String override = overrides.containsKey(endpoint.id()) ? overrides.get(endpoint.id())
+                                    : endpoint.namesEventType(w.eventType()) ? overrides.get("*") : null;
+                            String id = Ids.next("dlv");
+                            // Written as being sent, for as long as a first attempt may take: the ticket
+                            // queued after the commit is the claim, and the attempt needs no transaction
+                            // of its own before it starts. A paused endpoint's delivery waits as pending.
+                            boolean claimed = !endpoint.paused() && !endpoint.contract().ordered() && !pause.isPaused();
+                            Instant leasedUntil = claimed ? message.getTimestamp().plus(
+                                    settings.inFlightLimit(endpoint.contract().timeoutMs())) : null;
+                            deliveryRows.add(new MessageRows.DeliveryRow(id, message.getId(), endpoint.id(), override,
+                                    message.getTimestamp(), leasedUntil));
+                            tickets.add(new DeliveryQueue.Ticket(id, endpoint.id(), 1, 0,
+                                    new DeliveryQueue.Hint(message.getId(), 1, false, override, claimed)));
+                        }
+                    }
+                    out.add(message);
                 }
-                out.add(message);
-            }
-            MessageRows.insert(c, messageRows, deliveryRows);
+                MessageRows.insert(c, messageRows, deliveryRows);
+                return null;
+            });
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
                 // an integrity violation: the application went away, or an eventId raced in

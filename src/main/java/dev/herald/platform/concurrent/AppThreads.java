@@ -10,13 +10,13 @@ import jakarta.enterprise.event.Observes;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Herald's threads, all with the application's context as it is at deployment, whichever thread
- * asks for one. The container's thread factory gives a new thread the context of the thread that
- * makes it, and pools make threads on demand: a pool grown by a message-driven bean's thread (whose
- * methods run without a transaction) handed out threads on which {@code @Transactional} methods got
- * connections outside their transaction, in auto-commit. Here every thread is made inside the
- * deployment's context (a contextual proxy captured once), so what each thread runs sees the
- * same context, set up once per thread rather than once per task.
+ * Herald's threads, all with one application context, captured once when this bean is made (at
+ * deployment, by its observer, unless a bean needs a thread earlier) rather than taken from
+ * whichever thread happens to make them. The container's thread factory gives a new thread the
+ * context of the thread that makes it, and pools make threads on demand: a pool grown by a
+ * message-driven bean's thread got threads on which {@code @Transactional} methods saw their
+ * connections outside the transaction. Writers that must be atomic do not rely on this (see
+ * OwnTransaction); it keeps the rest of the threads alike, each set up once per thread.
  */
 @ApplicationScoped
 public class AppThreads implements ThreadFactory {

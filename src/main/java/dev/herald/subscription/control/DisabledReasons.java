@@ -7,8 +7,8 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * Keeps the reason Herald gave when it disabled an endpoint by itself, so the endpoint can say
- * why (the customer portal shows it). It observes the event the delivery path already fires, in
- * that transaction, rather than asking the delivery path to write a column it has no use for.
+ * why (the customer portal shows it). It observes the event the delivery path already fires (right
+ * after its record commits), rather than asking the delivery path to write a column it has no use for.
  */
 @ApplicationScoped
 public class DisabledReasons {
