@@ -3,6 +3,7 @@ package dev.herald.platform.batch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -30,7 +31,7 @@ public final class GroupCommit<I, O> {
     }
 
     private final String name;
-    private final Function<List<I>, List<O>> batchFunction;
+    private final Function<List<I>, CompletionStage<List<O>>> batchFunction;
     private final int maxBatch;
     private final LinkedBlockingQueue<Pending<I, O>> queue;
     private final List<Thread> writers = new ArrayList<>();
@@ -38,6 +39,21 @@ public final class GroupCommit<I, O> {
 
     public GroupCommit(String name, Function<List<I>, List<O>> batchFunction, int writers, int maxBatch,
             int capacity, ThreadFactory threads) {
+        this(name, threads, writers, maxBatch, capacity, batch -> CompletableFuture.completedFuture(batchFunction.apply(batch)));
+    }
+
+    /**
+     * A group commit whose batch function answers later: the writer goes on to the next batch
+     * as soon as the function returns, and each caller is released when the answer completes
+     * (a failure there fails the whole batch, as {@link NotRepeatable} does).
+     */
+    public static <I, O> GroupCommit<I, O> answeringLater(String name, Function<List<I>, CompletionStage<List<O>>> batchFunction,
+            int writers, int maxBatch, int capacity, ThreadFactory threads) {
+        return new GroupCommit<>(name, threads, writers, maxBatch, capacity, batchFunction);
+    }
+
+    private GroupCommit(String name, ThreadFactory threads, int writers, int maxBatch, int capacity,
+            Function<List<I>, CompletionStage<List<O>>> batchFunction) {
         this.name = name;
         this.batchFunction = batchFunction;
         this.maxBatch = maxBatch;
@@ -107,27 +123,27 @@ public final class GroupCommit<I, O> {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                write(batch);
+                write(List.copyOf(batch));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, name + " writer failed", e);
-            } finally {
                 for (Pending<I, O> p : batch) {
                     if (!p.done().isDone()) { // an exception (and its stack) only for one not answered
                         p.done().completeExceptionally(new Busy(name + ": not written"));
                     }
                 }
+            } finally {
                 batch.clear();
             }
         }
     }
 
     private void write(List<Pending<I, O>> batch) {
-        List<O> results;
+        CompletionStage<List<O>> answer;
         try {
-            results = batchFunction.apply(batch.stream().map(Pending::input).toList());
+            answer = batchFunction.apply(batch.stream().map(Pending::input).toList());
         } catch (RuntimeException batchFailed) {
             if (batch.size() == 1 || batchFailed instanceof NotRepeatable) {
                 batch.forEach(p -> p.done().completeExceptionally(batchFailed));
@@ -135,15 +151,33 @@ public final class GroupCommit<I, O> {
             }
             for (Pending<I, O> p : batch) {
                 try {
-                    p.done().complete(batchFunction.apply(List.of(p.input())).get(0));
+                    batchFunction.apply(List.of(p.input())).whenComplete((alone, failed) -> {
+                        if (failed != null) {
+                            p.done().completeExceptionally(unwrap(failed));
+                        } else {
+                            p.done().complete(alone.get(0));
+                        }
+                    });
                 } catch (RuntimeException alone) {
                     p.done().completeExceptionally(alone);
                 }
             }
             return;
         }
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).done().complete(results.get(i));
-        }
+        answer.whenComplete((results, failed) -> {
+            if (failed != null) {
+                Throwable cause = unwrap(failed);
+                batch.forEach(p -> p.done().completeExceptionally(cause));
+                return;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(results.get(i));
+            }
+        });
+    }
+
+    private static Throwable unwrap(Throwable failed) {
+        return failed instanceof java.util.concurrent.CompletionException && failed.getCause() != null ? failed.getCause()
+                : failed;
     }
 }

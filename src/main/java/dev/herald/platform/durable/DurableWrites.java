@@ -78,6 +78,11 @@ public class DurableWrites {
         }
     }
 
+    /** As {@link #await(int)} without blocking: completes once those commits are on disk (at once without H2's delay). */
+    public java.util.concurrent.CompletableFuture<Void> afterNextWrite(int answers) {
+        return flusher == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : flusher.afterNextWrite(answers);
+    }
+
     /** Asks for what was committed to reach the disk soon; a crash before then only repeats work. */
     public void request() {
         if (flusher != null) {

@@ -1,5 +1,9 @@
 package dev.herald.platform.durable;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,6 +54,11 @@ public final class StoreFlusher {
     private int waitingForNext;
     private final int enough;
     private volatile boolean stopping;
+    /** Callers that did not block: each is told when the write it needs has finished. */
+    private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+
+    private record Waiter(long needed, CompletableFuture<Void> done) {
+    }
 
     public StoreFlusher(Flush flush, long intervalMillis, java.util.concurrent.ThreadFactory threads) {
         this(flush, intervalMillis, 8, threads);
@@ -87,6 +96,24 @@ public final class StoreFlusher {
      */
     public void await(long timeoutMillis) {
         await(timeoutMillis, 1);
+    }
+
+    /**
+     * As {@link #await(long, int)} without blocking: completes once a store write that started
+     * after this call has finished (on the writer's thread; depend on it asynchronously), or
+     * exceptionally with {@link NotDurable}. The ingest writer goes on to its next batch meanwhile.
+     */
+    public synchronized CompletableFuture<Void> afterNextWrite(int answers) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (stopping) {
+            done.completeExceptionally(new NotDurable("The database's store writer has stopped", null));
+            return done;
+        }
+        asked = true;
+        waitingForNext += Math.max(1, answers);
+        waiters.add(new Waiter(started + 1, done));
+        notifyAll();
+        return done;
     }
 
     /** As {@link #await(long)}, for a caller that holds {@code answers} answers (a group commit's batch). */
@@ -137,7 +164,7 @@ public final class StoreFlusher {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
             lastStart = System.nanoTime();
             Throwable failure = null;
@@ -147,14 +174,31 @@ public final class StoreFlusher {
                 failure = e;
                 LOG.log(Level.WARNING, "Could not write the database's store", e);
             }
+            List<Waiter> answered = new ArrayList<>();
             synchronized (this) {
                 finished = generation;
                 if (failure != null) {
                     failedUpTo = generation;
                     lastFailure = failure;
                 }
+                while (!waiters.isEmpty() && waiters.peek().needed() <= finished) {
+                    answered.add(waiters.poll());
+                }
                 notifyAll();
             }
+            for (Waiter w : answered) {
+                if (failure != null) {
+                    w.done().completeExceptionally(new NotDurable("The database could not write its store", failure));
+                } else {
+                    w.done().complete(null);
+                }
+            }
         }
+        List<Waiter> left;
+        synchronized (this) {
+            left = new ArrayList<>(waiters);
+            waiters.clear();
+        }
+        left.forEach(w -> w.done().completeExceptionally(new NotDurable("The database's store writer has stopped", null)));
     }
 }

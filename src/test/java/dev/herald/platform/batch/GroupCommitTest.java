@@ -1,6 +1,7 @@
 package dev.herald.platform.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
@@ -46,6 +49,46 @@ class GroupCommitTest {
             assertTrue(batchSizes.size() < 20, "batched: " + batchSizes);
         } finally {
             callers.shutdownNow();
+            group.stop();
+        }
+    }
+
+    @Test
+    void aWriterThatAnswersLaterGoesOnToTheNextBatchMeanwhile() throws Exception {
+        java.util.concurrent.CompletableFuture<Void> firstOnDisk = new java.util.concurrent.CompletableFuture<>();
+        AtomicInteger batches = new AtomicInteger();
+        GroupCommit<Integer, Integer> group = GroupCommit.<Integer, Integer>answeringLater("test", batch -> {
+            List<Integer> doubled = batch.stream().map(i -> i * 2).toList();
+            // the first batch's answer waits for its "store write"; later ones answer at once
+            return batches.incrementAndGet() == 1 ? firstOnDisk.thenApply(v -> doubled)
+                    : java.util.concurrent.CompletableFuture.completedFuture(doubled);
+        }, 1, 8, 100, Thread::new).start();
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = callers.submit(() -> group.submit(1, 5_000));
+            while (batches.get() < 1) {
+                Thread.sleep(1);
+            }
+            // one writer, its first batch still unanswered: a second caller is written and answered
+            assertEquals(4, callers.submit(() -> group.submit(2, 5_000)).get(5, TimeUnit.SECONDS));
+            assertFalse(first.isDone(), "the first caller is answered only after its write");
+            firstOnDisk.complete(null);
+            assertEquals(2, first.get(5, TimeUnit.SECONDS));
+        } finally {
+            callers.shutdownNow();
+            group.stop();
+        }
+    }
+
+    @Test
+    void aLaterFailureFailsTheWholeBatchWithItsCause() {
+        GroupCommit<Integer, Integer> group = GroupCommit.<Integer, Integer>answeringLater("test",
+                batch -> java.util.concurrent.CompletableFuture.<List<Integer>>failedFuture(new IllegalStateException("not on disk"))
+                        .thenApplyAsync(r -> r), 1, 8, 100, Thread::new).start();
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> group.submit(1, 5_000));
+            assertEquals("not on disk", e.getMessage());
+        } finally {
             group.stop();
         }
     }

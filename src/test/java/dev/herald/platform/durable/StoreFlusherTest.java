@@ -33,6 +33,50 @@ class StoreFlusherTest {
     }
 
     @Test
+    void aCallerThatDoesNotBlockIsToldOnlyAfterAWriteThatStartedAfterItsCall() throws Exception {
+        AtomicLong committed = new AtomicLong();
+        AtomicLong onDisk = new AtomicLong();
+        StoreFlusher flusher = new StoreFlusher(() -> onDisk.set(committed.get()), 5, Thread::new).start();
+        try {
+            List<java.util.concurrent.CompletableFuture<Long>> seen = new ArrayList<>();
+            for (int i = 1; i <= 50; i++) {
+                committed.set(i);
+                int commit = i;
+                // what the store held when this caller was told: at least its own commit
+                seen.add(flusher.afterNextWrite(1).thenApply(v -> Math.max(0, onDisk.get() - commit + 1)));
+            }
+            for (int i = 0; i < seen.size(); i++) {
+                assertTrue(seen.get(i).get(5, java.util.concurrent.TimeUnit.SECONDS) >= 1,
+                        "caller " + (i + 1) + " was told before its commit was written");
+            }
+        } finally {
+            flusher.stop();
+        }
+    }
+
+    @Test
+    void aFailedWriteFailsTheCallersWaitingForItAndAStoppedWriterTellsTheRest() throws Exception {
+        StoreFlusher failing = new StoreFlusher(() -> {
+            throw new java.io.IOException("disk full");
+        }, 0, Thread::new).start();
+        try {
+            var e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> failing.afterNextWrite(1).get(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof StoreFlusher.NotDurable, "failed with " + e.getCause());
+        } finally {
+            failing.stop();
+        }
+        CountDownLatch never = new CountDownLatch(1);
+        StoreFlusher stuck = new StoreFlusher(never::await, 0, Thread::new).start();
+        stuck.afterNextWrite(1); // the write that hangs
+        var waiting = stuck.afterNextWrite(1);
+        stuck.stop();
+        var e = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> waiting.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof StoreFlusher.NotDurable, "failed with " + e.getCause());
+    }
+
+    @Test
     void callersOfTheSameMomentShareOneWrite() throws Exception {
         AtomicInteger writes = new AtomicInteger();
         StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 200, 100, Thread::new).start();
