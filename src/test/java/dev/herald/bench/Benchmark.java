@@ -101,7 +101,11 @@ public final class Benchmark {
             System.out.printf("%nHerald benchmark: %d messages, %d clients, %d cores, %s, %s%n", messages, concurrency,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                     postgres == null ? "H2 file database" : "PostgreSQL (local, same machine)");
-            throughputThroughHerald(Math.min(2000, messages), concurrency, 0); // warm-up: JIT, pools, caches
+            // Warm-up. The harness first: its HTTP client and receiver are compiled by its own JIT,
+            // which otherwise competed with Herald for the two cores while Herald was measured (a
+            // third of a core of C2 in the harness, seen with top -H) and was done by the plain loop.
+            plainLoop(Math.min(2000, messages), concurrency, secret, hook, 6_000_000);
+            throughputThroughHerald(Math.min(2000, messages), concurrency, 0); // Herald: JIT, pools, caches
             long heraldCpu = heraldCpuNanos(jmxPort);
             Result viaHerald = throughputThroughHerald(messages, concurrency, 1_000_000);
             heraldCpu = heraldCpuNanos(jmxPort) - heraldCpu;

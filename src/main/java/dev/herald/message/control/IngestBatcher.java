@@ -80,13 +80,36 @@ public class IngestBatcher {
         // so do the tickets, so that no ticket outlives a row that a crash took back.
         return durable.afterNextWrite(batch.size()).thenApplyAsync(onDisk -> {
             stats.committed(batch.size());
-            try {
-                queue.enqueue(written.tickets());
-            } catch (RuntimeException e) {
-                LOG.warning("Could not queue " + written.tickets().size() + " tickets; the sweeper will: " + e.getMessage());
-            }
+            queueSoon(written.tickets());
             return written.messages();
         }, afterWrite);
+    }
+
+    /** Tickets of batches whose store write is done, not yet queued; touched on afterWrite's thread only. */
+    private final java.util.List<dev.herald.delivery.control.DeliveryQueue.Ticket> unsent = new java.util.ArrayList<>();
+
+    /**
+     * One store write finishes several batches at once: their tickets go to the broker together,
+     * in as few queue messages as they fill, right after the last of those batches is answered.
+     */
+    private void queueSoon(java.util.List<dev.herald.delivery.control.DeliveryQueue.Ticket> tickets) {
+        if (tickets.isEmpty()) {
+            return;
+        }
+        if (unsent.isEmpty()) {
+            afterWrite.execute(this::queueUnsent); // runs after the batches already waiting on this thread
+        }
+        unsent.addAll(tickets);
+    }
+
+    private void queueUnsent() {
+        java.util.List<dev.herald.delivery.control.DeliveryQueue.Ticket> all = new java.util.ArrayList<>(unsent);
+        unsent.clear();
+        try {
+            queue.enqueue(all);
+        } catch (RuntimeException e) {
+            LOG.warning("Could not queue " + all.size() + " tickets; the sweeper will: " + e.getMessage());
+        }
     }
 
     @PreDestroy
