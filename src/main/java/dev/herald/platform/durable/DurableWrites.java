@@ -34,6 +34,11 @@ public class DurableWrites {
     @ConfigProperty(name = "herald.db.store-write-interval-ms", defaultValue = "20")
     long intervalMillis;
 
+    /** How many waiting answers start a store write before the interval has passed. */
+    @Inject
+    @ConfigProperty(name = "herald.db.store-write-company", defaultValue = "8")
+    int company;
+
     private StoreFlusher flusher;
 
     @PostConstruct
@@ -45,7 +50,7 @@ public class DurableWrites {
             throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
         }
         if (url != null && delaysWrites(url)) {
-            flusher = new StoreFlusher(this::checkpoint, intervalMillis, threads).start();
+            flusher = new StoreFlusher(this::checkpoint, intervalMillis, company, threads).start();
         }
     }
 
