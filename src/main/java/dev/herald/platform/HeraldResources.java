@@ -28,20 +28,20 @@ import jakarta.enterprise.context.ApplicationScoped;
             // database commits in one phase, last, after the broker's prepare; the rows stay the
             // truth either way. HeraldDriver hands each URL to the real driver (H2 or PostgreSQL)
             // and runs the schema migrations before the first connection.
-            className = "dev.herald.platform.db.HeraldDriver",
-            url = "${ENV=HERALD_DB_URL:" + HeraldDriver.EMBEDDED + "}",
-            user = "${ENV=HERALD_DB_USER:herald}",
-            password = "${ENV=HERALD_DB_PASSWORD:herald}",
+            className = HeraldResources.DRIVER,
+            url = HeraldResources.DB_URL,
+            user = HeraldResources.DB_USER,
+            password = HeraldResources.DB_PASSWORD,
             minPoolSize = 2,
             maxPoolSize = 32),
     @DataSourceDefinition(
             // The same database without JTA, for the group-commit writers' own JDBC transactions
             // (OwnTransaction): begun and committed by them, whatever thread they run on.
             name = HeraldResources.DIRECT_DATASOURCE,
-            className = "dev.herald.platform.db.HeraldDriver",
-            url = "${ENV=HERALD_DB_URL:" + HeraldDriver.EMBEDDED + "}",
-            user = "${ENV=HERALD_DB_USER:herald}",
-            password = "${ENV=HERALD_DB_PASSWORD:herald}",
+            className = HeraldResources.DRIVER,
+            url = HeraldResources.DB_URL,
+            user = HeraldResources.DB_USER,
+            password = HeraldResources.DB_PASSWORD,
             transactional = false,
             minPoolSize = 2,
             maxPoolSize = 16)
@@ -65,6 +65,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class HeraldResources {
     public static final String RESOURCE_ADAPTER = "activemq-rar-6.1.8";
     public static final String DATASOURCE = "java:app/jdbc/herald";
+    // Both datasources reach the same database, configured once.
+    static final String DRIVER = "dev.herald.platform.db.HeraldDriver";
+    static final String DB_URL = "${ENV=HERALD_DB_URL:" + HeraldDriver.EMBEDDED + "}";
+    static final String DB_USER = "${ENV=HERALD_DB_USER:herald}";
+    static final String DB_PASSWORD = "${ENV=HERALD_DB_PASSWORD:herald}";
     /** The same database, connections outside JTA (see OwnTransaction). */
     public static final String DIRECT_DATASOURCE = "java:app/jdbc/herald-direct";
     public static final String CONNECTION_FACTORY = "java:app/jms/herald";
