@@ -390,12 +390,20 @@ public class DeliveryLedger {
             throw new IllegalStateException("Cannot record attempts: " + e.getMessage(), e);
         }
         // Observers (operational webhooks, the endpoint's disabled reason) write in a JTA
-        // transaction of their own, after the record: only when there is something to tell.
-        if (!toDisable.isEmpty()) {
-            endpointViews.invalidate();
-        }
-        if (!toSignal.isEmpty() || !toDisable.isEmpty()) {
-            ledgerSignals.fire(toSignal, toDisable);
+        // transaction of their own, after the record: only when there is something to tell. The
+        // record has committed, so a failure here must not fail the batch (the group commit would
+        // run it again and log every attempt twice): the notice is lost, the record is not.
+        try {
+            if (!toDisable.isEmpty()) {
+                endpointViews.invalidate();
+            }
+            if (!toSignal.isEmpty() || !toDisable.isEmpty()) {
+                ledgerSignals.fire(toSignal, toDisable);
+            }
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(DeliveryLedger.class.getName()).log(java.util.logging.Level.WARNING,
+                    "Attempts recorded, but " + toSignal.size() + " operational signals and " + toDisable.size()
+                            + " disabled-endpoint notices could not be sent", e);
         }
         return new Recorded(outcomes, retries);
     }

@@ -75,15 +75,41 @@ public class IngestBatcher {
      * writer was all the ingest could have, and 16 clients found Herald idle a third of the time.
      */
     private java.util.concurrent.CompletionStage<java.util.List<Message>> writeThenQueue(java.util.List<Work> batch) {
-        BatchWriter.Written written = writer.write(batch);
+        // At most IN_FLIGHT batches wait for their store write: when the disk stalls, the writers
+        // stop taking batches (callers then time out with nothing committed for them) instead of
+        // committing batch after batch whose answers cannot come.
+        try {
+            inFlight.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted before writing", e);
+        }
+        BatchWriter.Written written;
+        try {
+            written = writer.write(batch);
+        } catch (RuntimeException e) {
+            inFlight.release();
+            throw e;
+        }
         // Committed, perhaps in H2's memory only: a 202 waits until the store holds the rows, and
         // so do the tickets, so that no ticket outlives a row that a crash took back.
-        return durable.afterNextWrite(batch.size()).thenApplyAsync(onDisk -> {
-            stats.committed(batch.size());
-            queueSoon(written.tickets());
-            return written.messages();
-        }, afterWrite);
+        java.util.concurrent.CompletionStage<java.util.List<Message>> answered;
+        try {
+            answered = durable.afterNextWrite(batch.size()).thenApplyAsync(onDisk -> {
+                stats.committed(batch.size());
+                queueSoon(written.tickets());
+                return written.messages();
+            }, afterWrite);
+        } catch (RuntimeException e) {
+            inFlight.release(); // the answers thread is gone (shutting down)
+            throw new dev.herald.platform.durable.StoreFlusher.NotDurable("Herald is stopping", e);
+        }
+        return answered.whenComplete((messages, failed) -> inFlight.release());
     }
+
+    /** Batches committed and waiting for their store write (see writeThenQueue). */
+    static final int IN_FLIGHT = 16;
+    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
 
     /** Tickets of batches whose store write is done, not yet queued; touched on afterWrite's thread only. */
     private final java.util.List<dev.herald.delivery.control.DeliveryQueue.Ticket> unsent = new java.util.ArrayList<>();

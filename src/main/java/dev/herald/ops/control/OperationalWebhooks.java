@@ -24,8 +24,10 @@ import java.util.logging.Logger;
  * the operator registered at {@code /operational-webhook/endpoint}. From there the message is
  * delivered like any other: signed, retried, logged.
  *
- * <p>Each observer runs inside the transaction that caused the event and ingests there, so an
- * operational message exists exactly when its cause was committed. Events about the operational
+ * <p>Each observer ingests inside the transaction it is called in: an endpoint change's own, or,
+ * for attempts, the one {@code LedgerSignals} opens right after the record commits (an operational
+ * message is never sent for an attempt that was not recorded; a crash between the two commits loses
+ * the notice). Events about the operational
  * application itself are not reported, or a failing operator endpoint would feed itself.
  */
 @ApplicationScoped

@@ -127,12 +127,11 @@ public final class GroupCommit<I, O> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.log(Level.WARNING, name + " writer failed", e);
-                for (Pending<I, O> p : batch) {
-                    if (!p.done().isDone()) { // an exception (and its stack) only for one not answered
-                        p.done().completeExceptionally(new Busy(name + ": not written"));
-                    }
+                failUnanswered(batch);
+                if (e instanceof Error error && !(error instanceof StackOverflowError)) {
+                    throw error; // the thread dies; its callers were told
                 }
             } finally {
                 batch.clear();
@@ -152,10 +151,14 @@ public final class GroupCommit<I, O> {
             for (Pending<I, O> p : batch) {
                 try {
                     batchFunction.apply(List.of(p.input())).whenComplete((alone, failed) -> {
-                        if (failed != null) {
-                            p.done().completeExceptionally(unwrap(failed));
-                        } else {
-                            p.done().complete(alone.get(0));
+                        try {
+                            if (failed != null) {
+                                p.done().completeExceptionally(unwrap(failed));
+                            } else {
+                                p.done().complete(alone.get(0));
+                            }
+                        } catch (RuntimeException wrongAnswer) {
+                            p.done().completeExceptionally(wrongAnswer);
                         }
                     });
                 } catch (RuntimeException alone) {
@@ -165,15 +168,27 @@ public final class GroupCommit<I, O> {
             return;
         }
         answer.whenComplete((results, failed) -> {
-            if (failed != null) {
-                Throwable cause = unwrap(failed);
-                batch.forEach(p -> p.done().completeExceptionally(cause));
-                return;
-            }
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).done().complete(results.get(i));
+            try {
+                if (failed != null) {
+                    Throwable cause = unwrap(failed);
+                    batch.forEach(p -> p.done().completeExceptionally(cause));
+                    return;
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).done().complete(results.get(i));
+                }
+            } finally {
+                failUnanswered(batch); // an answer of the wrong size leaves nobody waiting
             }
         });
+    }
+
+    private void failUnanswered(List<Pending<I, O>> batch) {
+        for (Pending<I, O> p : batch) {
+            if (!p.done().isDone()) { // an exception (and its stack) only for one not answered
+                p.done().completeExceptionally(new Busy(name + ": not written"));
+            }
+        }
     }
 
     private static Throwable unwrap(Throwable failed) {

@@ -24,22 +24,37 @@ public final class OwnTransaction {
 
     /** Runs {@code work} and commits, or rolls back and rethrows what it threw. */
     public static <T> T run(DataSource direct, Work<T> work) throws SQLException {
-        try (Connection c = direct.getConnection()) {
+        Connection c = direct.getConnection();
+        T result;
+        try {
             c.setAutoCommit(false);
+            result = work.run(c);
+            c.commit();
+        } catch (SQLException | RuntimeException | Error e) {
             try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    c.rollback();
-                } catch (SQLException alsoFailed) {
-                    e.addSuppressed(alsoFailed);
-                }
-                throw e;
-            } finally {
-                c.setAutoCommit(true); // as the pool lent it
+                c.rollback();
+            } catch (SQLException alsoFailed) {
+                e.addSuppressed(alsoFailed);
             }
+            giveBack(c);
+            throw e;
+        }
+        // Committed: what follows cannot undo it, so it must not make the caller believe otherwise.
+        giveBack(c);
+        return result;
+    }
+
+    /** Back to the pool as it was lent (auto-commit on); a failure here only costs the connection. */
+    private static void giveBack(Connection c) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the pool validates or replaces a broken connection; OwnTransaction sets auto-commit itself
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing more to give back
         }
     }
 }

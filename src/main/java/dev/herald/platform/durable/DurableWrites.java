@@ -85,7 +85,17 @@ public class DurableWrites {
 
     /** As {@link #await(int)} without blocking: completes once those commits are on disk (at once without H2's delay). */
     public java.util.concurrent.CompletableFuture<Void> afterNextWrite(int answers) {
-        return flusher == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : flusher.afterNextWrite(answers);
+        if (flusher == null) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        // as await: a store write that does not come within AWAIT_MILLIS fails its callers
+        java.util.concurrent.CompletableFuture<Void> written = flusher.afterNextWrite(answers);
+        java.util.concurrent.CompletableFuture<Void> inTime = written.copy().orTimeout(AWAIT_MILLIS,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        return inTime.exceptionallyCompose(e -> java.util.concurrent.CompletableFuture.failedFuture(
+                e instanceof java.util.concurrent.TimeoutException || e.getCause() instanceof java.util.concurrent.TimeoutException
+                        ? new StoreFlusher.NotDurable("The database did not write its store within " + AWAIT_MILLIS + " ms", null)
+                        : e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e));
     }
 
     /** Asks for what was committed to reach the disk soon; a crash before then only repeats work. */

@@ -36,7 +36,7 @@ public final class StoreFlusher {
             implements dev.herald.platform.batch.GroupCommit.NotRepeatable {
         private static final long serialVersionUID = 1L;
 
-        NotDurable(String message, Throwable cause) {
+        public NotDurable(String message, Throwable cause) {
             super(message, cause);
         }
     }
@@ -141,6 +141,23 @@ public final class StoreFlusher {
     }
 
     private void writeLoop() {
+        try {
+            writeUntilStopped();
+        } finally {
+            // However the loop ended (stop, an interrupt, an Error), nobody waits for a write
+            // that will not come: later callers are refused, current ones told now.
+            List<Waiter> left;
+            synchronized (this) {
+                stopping = true;
+                left = new ArrayList<>(waiters);
+                waiters.clear();
+                notifyAll();
+            }
+            left.forEach(w -> w.done().completeExceptionally(new NotDurable("The database's store writer has stopped", null)));
+        }
+    }
+
+    private void writeUntilStopped() {
         long lastStart = System.nanoTime() - intervalNanos;
         while (!stopping) {
             long generation;
@@ -170,7 +187,7 @@ public final class StoreFlusher {
             Throwable failure = null;
             try {
                 flush.run();
-            } catch (Exception | LinkageError e) {
+            } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
                 failure = e;
                 LOG.log(Level.WARNING, "Could not write the database's store", e);
             }
@@ -194,11 +211,5 @@ public final class StoreFlusher {
                 }
             }
         }
-        List<Waiter> left;
-        synchronized (this) {
-            left = new ArrayList<>(waiters);
-            waiters.clear();
-        }
-        left.forEach(w -> w.done().completeExceptionally(new NotDurable("The database's store writer has stopped", null)));
     }
 }

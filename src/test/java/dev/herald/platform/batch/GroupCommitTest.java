@@ -81,6 +81,46 @@ class GroupCommitTest {
     }
 
     @Test
+    void anAnswerOfTheWrongSizeLeavesNobodyWaiting() throws Exception {
+        CountDownLatch both = new CountDownLatch(1);
+        GroupCommit<Integer, Integer> group = GroupCommit.<Integer, Integer>answeringLater("test", batch -> {
+            return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    both.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return List.of(batch.get(0)); // one answer, whatever the batch holds
+            });
+        }, 1, 8, 100, Thread::new).start();
+        ExecutorService callers = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                int input = i;
+                calls.add(callers.submit(() -> group.submit(input, 60_000))); // not the caller's own timeout
+            }
+            Thread.sleep(200);
+            both.countDown();
+            int answered = 0;
+            int refused = 0;
+            for (Future<Integer> call : calls) {
+                try {
+                    call.get(5, TimeUnit.SECONDS);
+                    answered++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertTrue(e.getCause() instanceof GroupCommit.Busy, "failed with " + e.getCause());
+                    refused++;
+                }
+            }
+            assertEquals(3, answered + refused, "every caller hears back");
+        } finally {
+            callers.shutdownNow();
+            group.stop();
+        }
+    }
+
+    @Test
     void aLaterFailureFailsTheWholeBatchWithItsCause() {
         GroupCommit<Integer, Integer> group = GroupCommit.<Integer, Integer>answeringLater("test",
                 batch -> java.util.concurrent.CompletableFuture.<List<Integer>>failedFuture(new IllegalStateException("not on disk"))

@@ -66,6 +66,16 @@ class StoreFlusherTest {
         } finally {
             failing.stop();
         }
+        StoreFlusher broken = new StoreFlusher(() -> {
+            throw new AssertionError("a bug in the write");
+        }, 0, Thread::new).start();
+        try {
+            var e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> broken.afterNextWrite(1).get(5, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof StoreFlusher.NotDurable, "failed with " + e.getCause());
+        } finally {
+            broken.stop();
+        }
         CountDownLatch never = new CountDownLatch(1);
         StoreFlusher stuck = new StoreFlusher(never::await, 0, Thread::new).start();
         stuck.afterNextWrite(1); // the write that hangs
