@@ -2,7 +2,6 @@ package dev.herald.delivery.control;
 
 import dev.herald.delivery.entity.Attempt;
 import dev.herald.delivery.entity.Delivery;
-import dev.herald.delivery.entity.DeliveryStatus;
 import dev.herald.platform.Times;
 import dev.herald.subscription.control.EndpointDisabled;
 import dev.herald.subscription.entity.Endpoint;

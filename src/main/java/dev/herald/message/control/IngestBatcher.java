@@ -1,16 +1,27 @@
 package dev.herald.message.control;
 
-import dev.herald.platform.concurrent.AppThreads;
+import dev.herald.delivery.control.DeliveryQueue;
 import dev.herald.message.entity.Message;
 import dev.herald.platform.batch.GroupCommit;
+import dev.herald.platform.concurrent.AppThreads;
+import dev.herald.platform.durable.DurableWrites;
+import dev.herald.platform.durable.StoreFlusher;
 import dev.herald.platform.problem.Problem;
 import dev.herald.platform.problem.ProblemType;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,22 +35,22 @@ public class IngestBatcher {
 
     /** One request's message. */
     public record Work(String appId, String eventType, String payload, String eventId, Set<String> channels,
-            Map<String, String> endpointUrls, java.time.Duration payloadRetention) {
+            Map<String, String> endpointUrls, Duration payloadRetention) {
     }
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(IngestBatcher.class.getName());
+    private static final Logger LOG = Logger.getLogger(IngestBatcher.class.getName());
 
     @Inject
     BatchWriter writer;
 
     @Inject
-    dev.herald.delivery.control.DeliveryQueue queue;
+    DeliveryQueue queue;
 
     @Inject
     IngestStats stats;
 
     @Inject
-    dev.herald.platform.durable.DurableWrites durable;
+    DurableWrites durable;
 
     @Inject
     AppThreads threads;
@@ -51,11 +62,11 @@ public class IngestBatcher {
     private GroupCommit<Work, Message> group;
 
     /** Queues a batch's tickets and releases its callers once its store write is done, off the store writer. */
-    private java.util.concurrent.ExecutorService afterWrite;
+    private ExecutorService afterWrite;
 
     @PostConstruct
     void start() {
-        afterWrite = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        afterWrite = Executors.newSingleThreadExecutor(r -> {
             Thread t = threads.newThread(r);
             t.setName("herald-ingest-answers");
             t.setDaemon(true);
@@ -74,7 +85,7 @@ public class IngestBatcher {
      * batch's 202s and tickets follow the write. With the writer blocked, a batch in flight per
      * writer was all the ingest could have, and 16 clients found Herald idle a third of the time.
      */
-    private java.util.concurrent.CompletionStage<java.util.List<Message>> writeThenQueue(java.util.List<Work> batch) {
+    private CompletionStage<List<Message>> writeThenQueue(List<Work> batch) {
         // At most IN_FLIGHT batches wait for their store write: when the disk stalls, the writers
         // stop taking batches (callers then time out with nothing committed for them) instead of
         // committing batch after batch whose answers cannot come.
@@ -93,7 +104,7 @@ public class IngestBatcher {
         }
         // Committed, perhaps in H2's memory only: a 202 waits until the store holds the rows, and
         // so do the tickets, so that no ticket outlives a row that a crash took back.
-        java.util.concurrent.CompletionStage<java.util.List<Message>> answered;
+        CompletionStage<List<Message>> answered;
         try {
             answered = durable.afterNextWrite(batch.size()).thenApplyAsync(onDisk -> {
                 stats.committed(batch.size());
@@ -102,23 +113,23 @@ public class IngestBatcher {
             }, afterWrite);
         } catch (RuntimeException e) {
             inFlight.release(); // the answers thread is gone (shutting down)
-            throw new dev.herald.platform.durable.StoreFlusher.NotDurable("Herald is stopping", e);
+            throw new StoreFlusher.NotDurable("Herald is stopping", e);
         }
         return answered.whenComplete((messages, failed) -> inFlight.release());
     }
 
     /** Batches committed and waiting for their store write (see writeThenQueue). */
     static final int IN_FLIGHT = 16;
-    private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
 
     /** Tickets of batches whose store write is done, not yet queued; touched on afterWrite's thread only. */
-    private final java.util.List<dev.herald.delivery.control.DeliveryQueue.Ticket> unsent = new java.util.ArrayList<>();
+    private final List<DeliveryQueue.Ticket> unsent = new ArrayList<>();
 
     /**
      * One store write finishes several batches at once: their tickets go to the broker together,
      * in as few queue messages as they fill, right after the last of those batches is answered.
      */
-    private void queueSoon(java.util.List<dev.herald.delivery.control.DeliveryQueue.Ticket> tickets) {
+    private void queueSoon(List<DeliveryQueue.Ticket> tickets) {
         if (tickets.isEmpty()) {
             return;
         }
@@ -129,7 +140,7 @@ public class IngestBatcher {
     }
 
     private void queueUnsent() {
-        java.util.List<dev.herald.delivery.control.DeliveryQueue.Ticket> all = new java.util.ArrayList<>(unsent);
+        List<DeliveryQueue.Ticket> all = new ArrayList<>(unsent);
         unsent.clear();
         try {
             queue.enqueue(all);
@@ -146,11 +157,11 @@ public class IngestBatcher {
 
     /** Writes the message with whatever else arrives now; answers it once committed, or throws its problem. */
     public Message accept(String appId, String eventType, String payload, String eventId, Set<String> channels,
-            Map<String, String> endpointUrls, java.time.Duration payloadRetention, long timeoutMillis) {
+            Map<String, String> endpointUrls, Duration payloadRetention, long timeoutMillis) {
         try {
             return group.submit(new Work(appId, eventType, payload, eventId, channels, endpointUrls,
                     payloadRetention), timeoutMillis);
-        } catch (dev.herald.platform.durable.StoreFlusher.NotDurable e) {
+        } catch (StoreFlusher.NotDurable e) {
             throw new Problem(ProblemType.UNAVAILABLE, "The message was not confirmed on disk (" + e.getMessage()
                     + "); retry with the same Idempotency-Key or eventId");
         } catch (GroupCommit.Busy e) {

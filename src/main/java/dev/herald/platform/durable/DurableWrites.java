@@ -73,29 +73,19 @@ public class DurableWrites {
 
     /** Returns once every transaction this thread committed before the call is on disk. */
     public void await() {
-        await(1);
-    }
-
-    /** As {@link #await()}, for a group commit whose batch holds {@code answers} answers. */
-    public void await(int answers) {
         if (flusher != null) {
-            flusher.await(AWAIT_MILLIS, answers);
+            flusher.await(AWAIT_MILLIS);
         }
     }
 
-    /** As {@link #await(int)} without blocking: completes once those commits are on disk (at once without H2's delay). */
+    /**
+     * As {@link #await()} without blocking, for a group commit whose batch holds {@code answers}
+     * answers: completes once those commits are on disk (at once without H2's delay), or fails
+     * with {@link StoreFlusher.NotDurable} after {@value #AWAIT_MILLIS} ms.
+     */
     public java.util.concurrent.CompletableFuture<Void> afterNextWrite(int answers) {
-        if (flusher == null) {
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }
-        // as await: a store write that does not come within AWAIT_MILLIS fails its callers
-        java.util.concurrent.CompletableFuture<Void> written = flusher.afterNextWrite(answers);
-        java.util.concurrent.CompletableFuture<Void> inTime = written.copy().orTimeout(AWAIT_MILLIS,
-                java.util.concurrent.TimeUnit.MILLISECONDS);
-        return inTime.exceptionallyCompose(e -> java.util.concurrent.CompletableFuture.failedFuture(
-                e instanceof java.util.concurrent.TimeoutException || e.getCause() instanceof java.util.concurrent.TimeoutException
-                        ? new StoreFlusher.NotDurable("The database did not write its store within " + AWAIT_MILLIS + " ms", null)
-                        : e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e));
+        return flusher == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : flusher.afterNextWrite(answers, AWAIT_MILLIS);
     }
 
     /** Asks for what was committed to reach the disk soon; a crash before then only repeats work. */

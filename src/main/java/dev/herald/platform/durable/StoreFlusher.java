@@ -44,17 +44,14 @@ public final class StoreFlusher {
     private final Flush flush;
     private final long intervalNanos;
     private final Thread writer;
-    /** Store writes started and finished; a caller needs one that starts after it asks. */
+    /** Store writes started; a caller needs one that starts after it asks. */
     private long started;
-    private long finished;
-    private long failedUpTo;
-    private Throwable lastFailure;
     private boolean asked;
     /** Answers waiting for the write not yet started, and how many of them start it without the interval. */
     private int waitingForNext;
     private final int enough;
     private volatile boolean stopping;
-    /** Callers that did not block: each is told when the write it needs has finished. */
+    /** Callers, each told when the write it needs has finished (in the order of their writes). */
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
     private record Waiter(long needed, CompletableFuture<Void> done) {
@@ -98,12 +95,34 @@ public final class StoreFlusher {
         await(timeoutMillis, 1);
     }
 
+    /** As {@link #await(long)}, for a caller that holds {@code answers} answers (a group commit's batch). */
+    public void await(long timeoutMillis, int answers) {
+        try {
+            afterNextWrite(answers, timeoutMillis).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof NotDurable notDurable ? notDurable
+                    : new NotDurable("The database could not write its store", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotDurable("Interrupted while waiting for the database's store write", e);
+        }
+    }
+
     /**
      * As {@link #await(long, int)} without blocking: completes once a store write that started
      * after this call has finished (on the writer's thread; depend on it asynchronously), or
-     * exceptionally with {@link NotDurable}. The ingest writer goes on to its next batch meanwhile.
+     * exceptionally with {@link NotDurable}, also when no such write finishes within the timeout.
+     * The ingest writer goes on to its next batch meanwhile.
      */
-    public synchronized CompletableFuture<Void> afterNextWrite(int answers) {
+    public CompletableFuture<Void> afterNextWrite(int answers, long timeoutMillis) {
+        return afterNextWrite(answers).copy().orTimeout(timeoutMillis, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(
+                        unwrap(e) instanceof java.util.concurrent.TimeoutException
+                                ? new NotDurable("The database did not write its store within " + timeoutMillis + " ms", null)
+                                : unwrap(e)));
+    }
+
+    private synchronized CompletableFuture<Void> afterNextWrite(int answers) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (stopping) {
             done.completeExceptionally(new NotDurable("The database's store writer has stopped", null));
@@ -116,28 +135,8 @@ public final class StoreFlusher {
         return done;
     }
 
-    /** As {@link #await(long)}, for a caller that holds {@code answers} answers (a group commit's batch). */
-    public synchronized void await(long timeoutMillis, int answers) {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        long needed = started + 1;
-        asked = true;
-        waitingForNext += Math.max(1, answers);
-        notifyAll();
-        while (finished < needed) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || stopping) {
-                throw new NotDurable("The database did not write its store within " + timeoutMillis + " ms", lastFailure);
-            }
-            try {
-                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new NotDurable("Interrupted while waiting for the database's store write", e);
-            }
-        }
-        if (failedUpTo >= needed) {
-            throw new NotDurable("The database could not write its store", lastFailure);
-        }
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     private void writeLoop() {
@@ -193,15 +192,9 @@ public final class StoreFlusher {
             }
             List<Waiter> answered = new ArrayList<>();
             synchronized (this) {
-                finished = generation;
-                if (failure != null) {
-                    failedUpTo = generation;
-                    lastFailure = failure;
-                }
-                while (!waiters.isEmpty() && waiters.peek().needed() <= finished) {
+                while (!waiters.isEmpty() && waiters.peek().needed() <= generation) {
                     answered.add(waiters.poll());
                 }
-                notifyAll();
             }
             for (Waiter w : answered) {
                 if (failure != null) {

@@ -43,7 +43,7 @@ class StoreFlusherTest {
                 committed.set(i);
                 int commit = i;
                 // what the store held when this caller was told: at least its own commit
-                seen.add(flusher.afterNextWrite(1).thenApply(v -> Math.max(0, onDisk.get() - commit + 1)));
+                seen.add(flusher.afterNextWrite(1, 5_000).thenApply(v -> Math.max(0, onDisk.get() - commit + 1)));
             }
             for (int i = 0; i < seen.size(); i++) {
                 assertTrue(seen.get(i).get(5, java.util.concurrent.TimeUnit.SECONDS) >= 1,
@@ -61,7 +61,7 @@ class StoreFlusherTest {
         }, 0, Thread::new).start();
         try {
             var e = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> failing.afterNextWrite(1).get(5, java.util.concurrent.TimeUnit.SECONDS));
+                    () -> failing.afterNextWrite(1, 5_000).get(5, java.util.concurrent.TimeUnit.SECONDS));
             assertTrue(e.getCause() instanceof StoreFlusher.NotDurable, "failed with " + e.getCause());
         } finally {
             failing.stop();
@@ -71,19 +71,34 @@ class StoreFlusherTest {
         }, 0, Thread::new).start();
         try {
             var e = assertThrows(java.util.concurrent.ExecutionException.class,
-                    () -> broken.afterNextWrite(1).get(5, java.util.concurrent.TimeUnit.SECONDS));
+                    () -> broken.afterNextWrite(1, 5_000).get(5, java.util.concurrent.TimeUnit.SECONDS));
             assertTrue(e.getCause() instanceof StoreFlusher.NotDurable, "failed with " + e.getCause());
         } finally {
             broken.stop();
         }
         CountDownLatch never = new CountDownLatch(1);
         StoreFlusher stuck = new StoreFlusher(never::await, 0, Thread::new).start();
-        stuck.afterNextWrite(1); // the write that hangs
-        var waiting = stuck.afterNextWrite(1);
+        stuck.afterNextWrite(1, 5_000); // the write that hangs
+        var waiting = stuck.afterNextWrite(1, 5_000);
         stuck.stop();
         var e = assertThrows(java.util.concurrent.ExecutionException.class,
                 () -> waiting.get(5, java.util.concurrent.TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof StoreFlusher.NotDurable, "failed with " + e.getCause());
+    }
+
+    @Test
+    void aWriteThatDoesNotComeInTimeFailsItsCallerAtTheTimeout() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        StoreFlusher stuck = new StoreFlusher(never::await, 0, Thread::new).start();
+        try {
+            long start = System.nanoTime();
+            StoreFlusher.NotDurable e = assertThrows(StoreFlusher.NotDurable.class, () -> stuck.await(200));
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(e.getMessage().contains("within 200 ms"), e.getMessage());
+            assertTrue(tookMillis >= 150 && tookMillis < 3_000, "failed after " + tookMillis + " ms");
+        } finally {
+            stuck.stop();
+        }
     }
 
     @Test
