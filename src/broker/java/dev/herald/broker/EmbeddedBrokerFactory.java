@@ -31,7 +31,8 @@ import org.apache.activemq.usage.SystemUsage;
  * {@code broker.addConnector("tcp://…")} here.</li>
  * <li>A poison message ends in a per-queue dead letter queue ({@code DLQ.<queue>}), not the shared
  * {@code ActiveMQ.DLQ}.</li>
- * <li>JMX in the server's platform MBean server, no JMX connector of its own.</li>
+ * <li>JMX in the server's platform MBean server, no JMX connector of its own; MBeans for queues,
+ * not for every producer, consumer and connection. No advisory messages.</li>
  * <li>When {@code HERALD_BROKER_URL} names an external broker, Herald uses that one, and this
  * broker exists only because the adapter starts whatever its configuration describes: in
  * memory, no scheduler, no JMX, and nothing connects to it.</li>
@@ -61,7 +62,15 @@ public final class EmbeddedBrokerFactory implements BrokerFactoryHandler {
 
         ManagementContext management = new ManagementContext();
         management.setCreateConnector(false);
+        // Queues keep their MBeans (queue depth, for operators and herald:type=Delivery). Producers,
+        // consumers and connections do not: Herald opens a producer per batch of tickets, and the
+        // broker registered and unregistered an MBean for each, half of the broker's own CPU
+        // under load (async-profiler).
+        management.setSuppressMBean("endpoint=Producer,endpoint=dynamicProducer,endpoint=Consumer,connectionName=*");
         broker.setManagementContext(management);
+        // Advisory messages (a topic message per producer and consumer opened or closed) serve
+        // networks of brokers and monitoring tools; nothing of Herald's reads them.
+        broker.setAdvisorySupport(false);
 
         IndividualDeadLetterStrategy deadLetters = new IndividualDeadLetterStrategy();
         deadLetters.setQueuePrefix("DLQ.");

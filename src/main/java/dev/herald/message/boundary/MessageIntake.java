@@ -48,9 +48,11 @@ public class MessageIntake {
     int maxPayloadBytes;
 
     /** The 202's body. */
-    public record Accepted(MessageOut out) {
+    /** The message accepted, and its payload's JSON text when the answer echoes the payload as sent. */
+    public record Accepted(MessageOut out, String payloadText) {
         public Response response() {
-            return Response.accepted(out.json()).type(MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.accepted(payloadText != null ? out.json(payloadText) : out.json())
+                    .type(MediaType.APPLICATION_JSON_TYPE).build();
         }
     }
 
@@ -103,8 +105,10 @@ public class MessageIntake {
         }
         Message message = batcher.accept(app.id(), eventType, payloadJson, eventId, channels,
                 endpointUrls == null ? Map.of() : endpointUrls, retention, INGEST_TIMEOUT_MILLIS);
+        // payloadJson is payload's own text when the payload came as an object; a rawPayload is
+        // answered as its parsed value is written (compact), as before
         return new Accepted(MessageOut.of(message, !content ? JsonValue.EMPTY_JSON_OBJECT
-                : rawPayload != null ? raw[0] : payload));
+                : rawPayload != null ? raw[0] : payload), content && rawPayload == null ? payloadJson : null);
     }
 
 

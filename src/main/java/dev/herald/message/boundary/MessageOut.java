@@ -27,26 +27,40 @@ public record MessageOut(String id, String eventId, String eventType, JsonValue 
      * out), without going through JSON-B: the 202 of every message is written this way.
      */
     public String json() {
-        var o = dev.herald.platform.json.Jsonp.PROVIDER.createObjectBuilder();
+        return json(payload == null ? null : payload.toString());
+    }
+
+    /**
+     * The same, with the payload's JSON text as given: the intake has it already (the text it
+     * stores), and writing the parsed payload out again cost as much as reading it.
+     */
+    String json(String payloadText) {
+        StringBuilder out = new StringBuilder(128 + (payloadText == null ? 0 : payloadText.length())).append('{');
         if (channels != null) {
-            var list = dev.herald.platform.json.Jsonp.PROVIDER.createArrayBuilder();
-            channels.forEach(list::add);
-            o.add("channels", list);
+            out.append("\"channels\":[");
+            for (int i = 0; i < channels.size(); i++) {
+                out.append(i == 0 ? "" : ",").append(quoted(channels.get(i)));
+            }
+            out.append("],");
         }
         if (eventId != null) {
-            o.add("eventId", eventId);
+            out.append("\"eventId\":").append(quoted(eventId)).append(',');
         }
         if (eventType != null) {
-            o.add("eventType", eventType);
+            out.append("\"eventType\":").append(quoted(eventType)).append(',');
         }
-        o.add("id", id);
-        if (payload != null) {
-            o.add("payload", payload);
+        out.append("\"id\":").append(quoted(id));
+        if (payloadText != null) {
+            out.append(",\"payload\":").append(payloadText);
         }
         if (timestamp != null) {
-            o.add("timestamp", timestamp.toString());
+            out.append(",\"timestamp\":").append(quoted(timestamp.toString()));
         }
-        return o.build().toString();
+        return out.append('}').toString();
+    }
+
+    private static String quoted(String value) {
+        return dev.herald.platform.json.Jsonp.PROVIDER.createValue(value).toString();
     }
 
     static MessageOut of(Message m, boolean withContent) {

@@ -114,6 +114,16 @@ public final class GroupCommit<I, O> {
     }
 
     private void writeLoop() {
+        // A writer thread lives as long as Herald: it keeps one database connection throughout.
+        OwnTransaction.keepConnections();
+        try {
+            writeBatches();
+        } finally {
+            OwnTransaction.releaseKept();
+        }
+    }
+
+    private void writeBatches() {
         List<Pending<I, O>> batch = new ArrayList<>(maxBatch);
         while (!stopping) {
             try {

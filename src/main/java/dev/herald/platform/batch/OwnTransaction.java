@@ -22,8 +22,71 @@ public final class OwnTransaction {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * The connection a writer thread keeps between its transactions (see {@link #keepConnections}).
+     * Borrowing one from Payara's pool for every batch and giving it back cost a writer thread
+     * 7 to 15 % of its time (async-profiler: pool matching, auto-commit switched on and off).
+     */
+    private static final ThreadLocal<Kept> KEPT = new ThreadLocal<>();
+
+    private static final class Kept {
+        DataSource source;
+        Connection connection;
+        boolean busy;
+
+        Connection of(DataSource direct) throws SQLException {
+            if (connection != null && source != direct) {
+                drop();
+            }
+            if (connection == null) {
+                Connection c = direct.getConnection();
+                try {
+                    c.setAutoCommit(false);
+                } catch (SQLException e) {
+                    giveBack(c);
+                    throw e;
+                }
+                connection = c;
+                source = direct;
+            }
+            return connection;
+        }
+
+        void drop() {
+            if (connection != null) {
+                giveBack(connection);
+            }
+            connection = null;
+            source = null;
+        }
+    }
+
+    /**
+     * From now on this thread keeps its connection between transactions, until {@link
+     * #releaseKept}. For long-lived writer threads only: a kept connection is out of the pool.
+     */
+    public static void keepConnections() {
+        if (KEPT.get() == null) {
+            KEPT.set(new Kept());
+        }
+    }
+
+    /** Gives this thread's kept connection back to the pool. */
+    public static void releaseKept() {
+        Kept kept = KEPT.get();
+        KEPT.remove();
+        if (kept != null) {
+            kept.drop();
+        }
+    }
+
     /** Runs {@code work} and commits, or rolls back and rethrows what it threw. */
     public static <T> T run(DataSource direct, Work<T> work) throws SQLException {
+        Kept kept = KEPT.get();
+        if (kept != null && !kept.busy) {
+            return runKept(kept, direct, work);
+        }
+        // not a writer thread, or a transaction inside the kept one's: a connection of its own
         Connection c = direct.getConnection();
         T result;
         try {
@@ -42,6 +105,28 @@ public final class OwnTransaction {
         // Committed: what follows cannot undo it, so it must not make the caller believe otherwise.
         giveBack(c);
         return result;
+    }
+
+    private static <T> T runKept(Kept kept, DataSource direct, Work<T> work) throws SQLException {
+        Connection c = kept.of(direct);
+        kept.busy = true;
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                c.rollback();
+            } catch (SQLException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            // The failure may have been the connection's own (a database restarted, a network
+            // cut): the next transaction takes a fresh one. Failures are rare, so this costs nothing.
+            kept.drop();
+            throw e;
+        } finally {
+            kept.busy = false;
+        }
     }
 
     /** Back to the pool as it was lent (auto-commit on); a failure here only costs the connection. */

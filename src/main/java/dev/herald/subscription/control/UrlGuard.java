@@ -171,8 +171,12 @@ public final class UrlGuard {
 
     /** Four decimal parts of 0 to 255 without leading zeros: the one spelling everyone agrees on. */
     static boolean isCanonicalIpv4(String host) {
-        return host.matches("(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}");
+        return CANONICAL_IPV4.matcher(host).matches();
     }
+
+    // compiled once: every attempt checks its target (String.matches compiled it per call)
+    private static final java.util.regex.Pattern CANONICAL_IPV4 = java.util.regex.Pattern.compile(
+            "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}");
 
     private List<InetAddress> addressesOf(String rawHost) throws UnknownHostException {
         String host = stripDot(rawHost);
