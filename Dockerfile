@@ -1,7 +1,7 @@
 # Herald: on its embedded defaults (H2 file database and ActiveMQ broker in /data), or, with
 # HERALD_DB_URL and HERALD_BROKER_URL, one of several instances on PostgreSQL and an external
 # broker (compose.yaml; README, "Production").
-# Build the jar first: mvn package   (the image only packages target/herald.jar)
+# Build the jar first: mvn package -Dherald.cds.skip=true   (the image packages target/herald.jar)
 FROM eclipse-temurin:17-jre
 
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
@@ -11,6 +11,13 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /data
 COPY target/herald.jar /opt/herald/herald.jar
 COPY server-config/jvm.options /opt/herald/jvm.options
+# The class-data archive of a start (README, "Set-up"), written here by this image's own JVM: an
+# archive serves only the JVM build that wrote it, so target/herald.jsa of the build machine is
+# not copied. Payara Micro's warm-up deploys everything and exits; the archive is written at exit.
+RUN HERALD_DATA_DIR=/tmp/warm-up HERALD_API_TOKEN=warm-up-only java @/opt/herald/jvm.options \
+        -XX:ArchiveClassesAtExit=/opt/herald/herald.jsa -Xlog:cds=error -Xlog:cds+dynamic=error \
+        -jar /opt/herald/herald.jar --port 28080 --autobindhttp --nohazelcast --warmup \
+    && rm -rf /tmp/warm-up
 
 ENV HERALD_DATA_DIR=/data
 VOLUME ["/data"]
@@ -26,4 +33,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
 # only; Payara Micro's own (Hazelcast) clustering would have containers on one network find each
 # other for nothing. Not --nocluster: with it Payara still starts a one-member Hazelcast, and it
 # overrides --nohazelcast.
-ENTRYPOINT ["java", "@/opt/herald/jvm.options", "-jar", "/opt/herald/herald.jar", "--port", "8080", "--nohazelcast"]
+ENTRYPOINT ["java", "@/opt/herald/jvm.options", "-XX:SharedArchiveFile=/opt/herald/herald.jsa", "-jar", "/opt/herald/herald.jar", "--port", "8080", "--nohazelcast"]

@@ -416,7 +416,7 @@ public final class Benchmark {
     private Process startHerald(Path data, int port, int jmxPort, int concurrency) throws IOException {
         String jar = System.getProperty("herald.jar", "target/herald.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", dev.herald.it.JarProcess.JVM_OPTIONS));
+                "-Xmx512m", dev.herald.it.JarProcess.JVM_OPTIONS, dev.herald.it.JarProcess.classArchive(jar)));
         // more JVM options to compare, e.g. -Dbench.jvm="-XX:+UseParallelGC"; later ones win
         for (String option : System.getProperty("bench.jvm", "").trim().split("\\s+")) {
             if (!option.isEmpty()) {

@@ -57,7 +57,8 @@ abstract class CaptureScenario {
         int heraldPort = JarProcess.freePort();
         int appPort = JarProcess.freePort();
         String heraldUrl = "http://127.0.0.1:" + heraldPort;
-        herald = new JarProcess(name + "-herald", List.of("-Xmx512m", JarProcess.JVM_OPTIONS, "-jar",
+        herald = new JarProcess(name + "-herald", List.of("-Xmx512m", JarProcess.JVM_OPTIONS,
+                JarProcess.classArchive(System.getProperty("herald.jar", "target/herald.jar")), "-jar",
                 System.getProperty("herald.jar", "target/herald.jar"), "--port", Integer.toString(heraldPort), "--nohazelcast"),
                 Map.of("HERALD_DATA_DIR", data.resolve("herald").toAbsolutePath().toString(), "HERALD_API_TOKEN", TOKEN,
                         "HERALD_TARGETS_ALLOW", "127.0.0.1/32", "HERALD_SWEEPER_INTERVAL_SECONDS", "2",

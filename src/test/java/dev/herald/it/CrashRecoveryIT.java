@@ -150,7 +150,9 @@ class CrashRecoveryIT {
     private Process start(Path data, int port, String name) throws IOException {
         File log = new File("target/crash-herald-" + name + ".log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", JarProcess.JVM_OPTIONS, "-jar", System.getProperty("herald.jar", "target/herald.jar"), "--port", Integer.toString(port),
+                "-Xmx512m", JarProcess.JVM_OPTIONS,
+                JarProcess.classArchive(System.getProperty("herald.jar", "target/herald.jar")), "-jar",
+                System.getProperty("herald.jar", "target/herald.jar"), "--port", Integer.toString(port),
                 "--nohazelcast")
                 .redirectErrorStream(true).redirectOutput(log);
         pb.environment().put("HERALD_DATA_DIR", data.toAbsolutePath().toString());

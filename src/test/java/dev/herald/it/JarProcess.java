@@ -23,6 +23,15 @@ public final class JarProcess implements AutoCloseable {
     /** The JVM options README runs Herald with, as a java argument file. */
     public static final String JVM_OPTIONS = "@" + Path.of("server-config", "jvm.options").toAbsolutePath();
 
+    /**
+     * The option that maps the class-data archive {@code mvn package} wrote beside this jar
+     * ({@code herald.jsa}), as README's run command does; without one, a no-op option.
+     */
+    public static String classArchive(String jar) {
+        Path archive = Path.of(jar).toAbsolutePath().resolveSibling("herald.jsa");
+        return java.nio.file.Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : "-Xshare:auto";
+    }
+
     private final String name;
     private final List<String> command;
     private final Map<String, String> env;

@@ -253,7 +253,9 @@ class ProductionShapeIT {
 
     private Process startHerald(String name, int port, String brokerUrl) throws IOException {
         File log = work.resolve("herald-" + name + ".log").toFile();
-        ProcessBuilder pb = new ProcessBuilder(java(), "-Xmx512m", dev.herald.it.JarProcess.JVM_OPTIONS, "-Dhibernate.hbm2ddl.auto=validate", "-jar",
+        ProcessBuilder pb = new ProcessBuilder(java(), "-Xmx512m", dev.herald.it.JarProcess.JVM_OPTIONS,
+                dev.herald.it.JarProcess.classArchive(System.getProperty("herald.jar", "target/herald.jar")),
+                "-Dhibernate.hbm2ddl.auto=validate", "-jar",
                 System.getProperty("herald.jar", "target/herald.jar"), "--port", Integer.toString(port), "--nohazelcast")
                 .redirectErrorStream(true).redirectOutput(log);
         Map<String, String> env = pb.environment();
