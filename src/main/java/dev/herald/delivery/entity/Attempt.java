@@ -16,8 +16,7 @@ import java.time.Instant;
 @Table(name = "herald_attempt", indexes = {
         @Index(columnList = "appId, endpointId, id"),
         @Index(columnList = "appId, msgId, id"),
-        @Index(columnList = "timestamp"),
-        @Index(columnList = "appId, eventType, id")})
+        @Index(columnList = "timestamp")})
 public class Attempt {
     /** Svix's MessageStatus numbers. */
     public static final int SUCCESS = 0;
