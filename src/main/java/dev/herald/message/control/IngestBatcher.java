@@ -72,7 +72,10 @@ public class IngestBatcher {
             t.setDaemon(true);
             return t;
         });
-        group = GroupCommit.answeringLater("ingest", this::writeThenQueue, writers, MAX_BATCH, 10_000, threads).start();
+        // Each writer keeps a connection of the non-JTA pool (16; OwnTransaction.keepConnections),
+        // beside the claim and record writers and the ordered lanes' reads: at most 8 of them.
+        group = GroupCommit.answeringLater("ingest", this::writeThenQueue, Math.max(1, Math.min(8, writers)), MAX_BATCH,
+                10_000, threads).start();
     }
 
     /**

@@ -29,13 +29,21 @@ public final class OwnTransaction {
      */
     private static final ThreadLocal<Kept> KEPT = new ThreadLocal<>();
 
+    /**
+     * A kept connection idle for longer is given back and a fresh one borrowed: the pool no longer
+     * sees it, and whatever cuts idle connections (PostgreSQL's idle_session_timeout, a proxy, a
+     * firewall) would otherwise fail the first batch after a quiet spell.
+     */
+    static final long MAX_IDLE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
     private static final class Kept {
         DataSource source;
         Connection connection;
         boolean busy;
+        long lastUsed;
 
         Connection of(DataSource direct) throws SQLException {
-            if (connection != null && source != direct) {
+            if (connection != null && (source != direct || System.nanoTime() - lastUsed > MAX_IDLE_NANOS)) {
                 drop();
             }
             if (connection == null) {
@@ -115,17 +123,24 @@ public final class OwnTransaction {
             c.commit();
             return result;
         } catch (SQLException | RuntimeException | Error e) {
+            boolean usable;
             try {
                 c.rollback();
+                usable = c.isValid(1);
             } catch (SQLException alsoFailed) {
                 e.addSuppressed(alsoFailed);
+                usable = false;
             }
-            // The failure may have been the connection's own (a database restarted, a network
-            // cut): the next transaction takes a fresh one. Failures are rare, so this costs nothing.
-            kept.drop();
+            // A refused batch (a duplicate eventId, say) leaves the connection as good as it was;
+            // one that failed with the connection (a database restarted, a network cut) does not:
+            // the next transaction takes a fresh one.
+            if (!usable) {
+                kept.drop();
+            }
             throw e;
         } finally {
             kept.busy = false;
+            kept.lastUsed = System.nanoTime();
         }
     }
 

@@ -19,6 +19,8 @@ class OwnTransactionTest {
     static final class Pool {
         final List<Connection> lent = new ArrayList<>();
         final List<String> log = new ArrayList<>();
+        /** What isValid answers: false once the database has gone away under the connection. */
+        boolean valid = true;
 
         DataSource dataSource() {
             return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class},
@@ -30,7 +32,7 @@ class OwnTransactionTest {
                         Connection c = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
                                 new Class<?>[] {Connection.class}, (p, m, a) -> {
                                     log.add(n + " " + m.getName() + (a == null ? "" : " " + a[0]));
-                                    return null;
+                                    return m.getName().equals("isValid") ? valid : null;
                                 });
                         lent.add(c);
                         return c;
@@ -60,18 +62,33 @@ class OwnTransactionTest {
     }
 
     @Test
-    void afterAFailedTransactionTheNextOneTakesAFreshConnection() throws Exception {
+    void afterTheConnectionFailedTheNextTransactionTakesAFreshOne() throws Exception {
         Pool pool = new Pool();
         DataSource ds = pool.dataSource();
         OwnTransaction.keepConnections();
         Connection first = OwnTransaction.run(ds, c -> c);
+        pool.valid = false; // the database restarted under it
         assertThrows(SQLException.class, () -> OwnTransaction.run(ds, c -> {
             throw new SQLException("connection reset");
         }));
+        pool.valid = true;
         Connection next = OwnTransaction.run(ds, c -> c);
         assertNotSame(first, next);
-        assertEquals(List.of("0 setAutoCommit false", "0 commit", "0 rollback", "0 setAutoCommit true", "0 close",
-                "1 setAutoCommit false", "1 commit"), pool.log);
+        assertEquals(List.of("0 setAutoCommit false", "0 commit", "0 rollback", "0 isValid 1", "0 setAutoCommit true",
+                "0 close", "1 setAutoCommit false", "1 commit"), pool.log);
+    }
+
+    @Test
+    void aRefusedBatchKeepsTheConnection() throws Exception {
+        Pool pool = new Pool();
+        DataSource ds = pool.dataSource();
+        OwnTransaction.keepConnections();
+        Connection first = OwnTransaction.run(ds, c -> c);
+        assertThrows(IllegalStateException.class, () -> OwnTransaction.run(ds, c -> {
+            throw new IllegalStateException("a message with this eventId already exists");
+        }));
+        assertSame(first, OwnTransaction.run(ds, c -> c));
+        assertEquals(List.of("0 setAutoCommit false", "0 commit", "0 rollback", "0 isValid 1", "0 commit"), pool.log);
     }
 
     @Test
