@@ -160,23 +160,18 @@ public final class GroupCommit<I, O> {
             }
             for (Pending<I, O> p : batch) {
                 try {
-                    batchFunction.apply(List.of(p.input())).whenComplete((alone, failed) -> {
-                        try {
-                            if (failed != null) {
-                                p.done().completeExceptionally(unwrap(failed));
-                            } else {
-                                p.done().complete(alone.get(0));
-                            }
-                        } catch (RuntimeException wrongAnswer) {
-                            p.done().completeExceptionally(wrongAnswer);
-                        }
-                    });
+                    answerWhenDone(List.of(p), batchFunction.apply(List.of(p.input())));
                 } catch (RuntimeException alone) {
                     p.done().completeExceptionally(alone);
                 }
             }
             return;
         }
+        answerWhenDone(batch, answer);
+    }
+
+    /** Tells each caller its result, or the batch's failure, once the answer completes. */
+    private void answerWhenDone(List<Pending<I, O>> batch, CompletionStage<List<O>> answer) {
         answer.whenComplete((results, failed) -> {
             try {
                 if (failed != null) {

@@ -42,22 +42,22 @@ public final class OwnTransaction {
         boolean busy;
         long lastUsed;
 
-        Connection of(DataSource direct) throws SQLException {
+        /** The kept connection, or a fresh one when there is none, it idled too long or is another pool's. */
+        Connection take(DataSource direct) throws SQLException {
             if (connection != null && (source != direct || System.nanoTime() - lastUsed > MAX_IDLE_NANOS)) {
                 drop();
             }
             if (connection == null) {
-                Connection c = direct.getConnection();
-                try {
-                    c.setAutoCommit(false);
-                } catch (SQLException e) {
-                    giveBack(c);
-                    throw e;
-                }
-                connection = c;
+                connection = borrow(direct);
                 source = direct;
             }
+            busy = true;
             return connection;
+        }
+
+        void putBack() {
+            busy = false;
+            lastUsed = System.nanoTime();
         }
 
         void drop() {
@@ -88,36 +88,17 @@ public final class OwnTransaction {
         }
     }
 
-    /** Runs {@code work} and commits, or rolls back and rethrows what it threw. */
+    /**
+     * Runs {@code work} and commits, or rolls back and rethrows what it threw. On a writer thread
+     * the kept connection; elsewhere, and for a transaction inside the kept one's, a connection of
+     * its own, given back afterwards.
+     */
     public static <T> T run(DataSource direct, Work<T> work) throws SQLException {
         Kept kept = KEPT.get();
-        if (kept != null && !kept.busy) {
-            return runKept(kept, direct, work);
+        if (kept != null && kept.busy) {
+            kept = null;
         }
-        // not a writer thread, or a transaction inside the kept one's: a connection of its own
-        Connection c = direct.getConnection();
-        T result;
-        try {
-            c.setAutoCommit(false);
-            result = work.run(c);
-            c.commit();
-        } catch (SQLException | RuntimeException | Error e) {
-            try {
-                c.rollback();
-            } catch (SQLException alsoFailed) {
-                e.addSuppressed(alsoFailed);
-            }
-            giveBack(c);
-            throw e;
-        }
-        // Committed: what follows cannot undo it, so it must not make the caller believe otherwise.
-        giveBack(c);
-        return result;
-    }
-
-    private static <T> T runKept(Kept kept, DataSource direct, Work<T> work) throws SQLException {
-        Connection c = kept.of(direct);
-        kept.busy = true;
+        Connection c = kept != null ? kept.take(direct) : borrow(direct);
         try {
             T result = work.run(c);
             c.commit();
@@ -126,22 +107,38 @@ public final class OwnTransaction {
             boolean usable;
             try {
                 c.rollback();
-                usable = c.isValid(1);
+                usable = kept == null || c.isValid(1);
             } catch (SQLException alsoFailed) {
                 e.addSuppressed(alsoFailed);
                 usable = false;
             }
-            // A refused batch (a duplicate eventId, say) leaves the connection as good as it was;
-            // one that failed with the connection (a database restarted, a network cut) does not:
-            // the next transaction takes a fresh one.
-            if (!usable) {
+            // A refused batch (a duplicate eventId, say) leaves a kept connection as good as it
+            // was; one that failed with the connection (a database restarted, a network cut) does
+            // not: the next transaction takes a fresh one.
+            if (kept != null && !usable) {
                 kept.drop();
             }
             throw e;
         } finally {
-            kept.busy = false;
-            kept.lastUsed = System.nanoTime();
+            // after a commit nothing here may make the caller believe it failed: giveBack swallows
+            if (kept != null) {
+                kept.putBack();
+            } else {
+                giveBack(c);
+            }
         }
+    }
+
+    /** A connection of the pool, in a transaction of its own until commit or rollback. */
+    private static Connection borrow(DataSource direct) throws SQLException {
+        Connection c = direct.getConnection();
+        try {
+            c.setAutoCommit(false);
+        } catch (SQLException e) {
+            giveBack(c);
+            throw e;
+        }
+        return c;
     }
 
     /** Back to the pool as it was lent (auto-commit on); a failure here only costs the connection. */

@@ -40,6 +40,9 @@ class OwnTransactionTest {
         }
     }
 
+    private final Pool pool = new Pool();
+    private final DataSource ds = pool.dataSource();
+
     @AfterEach
     void release() {
         OwnTransaction.releaseKept();
@@ -47,8 +50,6 @@ class OwnTransactionTest {
 
     @Test
     void aWriterThreadKeepsOneConnectionAcrossItsTransactions() throws Exception {
-        Pool pool = new Pool();
-        DataSource ds = pool.dataSource();
         OwnTransaction.keepConnections();
         Connection first = OwnTransaction.run(ds, c -> c);
         Connection second = OwnTransaction.run(ds, c -> c);
@@ -63,8 +64,6 @@ class OwnTransactionTest {
 
     @Test
     void afterTheConnectionFailedTheNextTransactionTakesAFreshOne() throws Exception {
-        Pool pool = new Pool();
-        DataSource ds = pool.dataSource();
         OwnTransaction.keepConnections();
         Connection first = OwnTransaction.run(ds, c -> c);
         pool.valid = false; // the database restarted under it
@@ -80,8 +79,6 @@ class OwnTransactionTest {
 
     @Test
     void aRefusedBatchKeepsTheConnection() throws Exception {
-        Pool pool = new Pool();
-        DataSource ds = pool.dataSource();
         OwnTransaction.keepConnections();
         Connection first = OwnTransaction.run(ds, c -> c);
         assertThrows(IllegalStateException.class, () -> OwnTransaction.run(ds, c -> {
@@ -93,8 +90,6 @@ class OwnTransactionTest {
 
     @Test
     void aTransactionInsideTheKeptOneDoesNotCommitIt() throws Exception {
-        Pool pool = new Pool();
-        DataSource ds = pool.dataSource();
         OwnTransaction.keepConnections();
         OwnTransaction.run(ds, outer -> OwnTransaction.run(ds, inner -> {
             assertNotSame(outer, inner);
@@ -108,8 +103,6 @@ class OwnTransactionTest {
 
     @Test
     void otherThreadsBorrowAndGiveBackEveryTime() throws Exception {
-        Pool pool = new Pool();
-        DataSource ds = pool.dataSource();
         OwnTransaction.run(ds, c -> c);
         OwnTransaction.run(ds, c -> c);
         assertEquals(2, pool.lent.size());
