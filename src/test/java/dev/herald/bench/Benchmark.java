@@ -1,5 +1,7 @@
 package dev.herald.bench;
 
+import static dev.herald.it.Directories.deleteRecursively;
+
 import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
@@ -77,7 +79,10 @@ public final class Benchmark {
         startReceiver();
         int port = freePort();
         int jmxPort = freePort();
-        Path data = Files.createTempDirectory("herald-bench");
+        // One directory, emptied at each run: a run stopped with Ctrl-C leaves nothing to pile up.
+        Path data = Path.of("target", "bench-data").toAbsolutePath();
+        deleteRecursively(data);
+        Files.createDirectories(data);
         if ("postgresql".equals(System.getProperty("bench.database", "h2"))) {
             postgres = dev.herald.prod.LocalPostgres.start(freePort());
         }

@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +52,7 @@ abstract class CaptureScenario {
     static void launch(String name, String war) throws Exception {
         receiver = new Receiver();
         Path data = Path.of("target/" + name);
-        deleteRecursively(data);
+        Directories.deleteRecursively(data);
         int heraldPort = JarProcess.freePort();
         int appPort = JarProcess.freePort();
         String heraldUrl = "http://127.0.0.1:" + heraldPort;
@@ -493,11 +492,4 @@ abstract class CaptureScenario {
         assertNull(parse(all.get(all.size() - 1).body()).get("tenant_id"));
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }

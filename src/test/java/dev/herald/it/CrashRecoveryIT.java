@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,7 +78,7 @@ class CrashRecoveryIT {
         receiver.start();
 
         Path data = Path.of(System.getProperty("herald.crashDataDir", "target/crash-data"));
-        deleteRecursively(data);
+        Directories.deleteRecursively(data);
         int port = freePort();
         String api = "http://127.0.0.1:" + port + "/api/v1";
         herald = start(data, port, "first");
@@ -200,11 +199,4 @@ class CrashRecoveryIT {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
 }

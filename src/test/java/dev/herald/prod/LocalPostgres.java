@@ -47,7 +47,9 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL is not installed (Debian: apt-get install postgresql; .ci/run does)");
         }
         boolean root = "root".equals(System.getProperty("user.name"));
-        Path dir = Files.createTempDirectory("herald-pg-");
+        // Under /tmp whatever java.io.tmpdir says (the test run points it into target/): the
+        // server's user must be able to reach the directory, and its socket path stays short.
+        Path dir = Files.createTempDirectory(Path.of("/tmp"), "herald-pg-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
         LocalPostgres pg = new LocalPostgres(bin, dir, port, root);
         try {
