@@ -145,6 +145,8 @@ public final class Benchmark {
                     + " (its JIT compiled for %d ms then; warm-up took %d plain and %d Herald rounds of %d)%n",
                     harnessCpu / 1e6 / messages, harnessJit, plainRounds, heraldRounds, warm);
 
+            sequential(300, 7_000_000);
+
             long steadyCpu = heraldCpuNanos(jmxPort);
             Result steady = steadyRate(rate, seconds, 3_000_000);
             steadyCpu = heraldCpuNanos(jmxPort) - steadyCpu;
@@ -164,6 +166,26 @@ public final class Benchmark {
     }
 
     record Result(int sent, int delivered, double perSecond, long p50, long p99) {
+    }
+
+    /**
+     * One client that sends a message, waits for its 202, sends the next: how an application
+     * calls an SDK from its own request threads. Its rate is the 202's round trip, whatever the
+     * machine's spare capacity.
+     */
+    private void sequential(int n, int base) throws Exception {
+        long[] took = new long[n];
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            send(base + i);
+            took[i] = System.nanoTime() - t;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(took);
+        System.out.printf("One client, one message at a time: %d creates in %.2f s = %.0f msg/s (202 after p50 %.1f ms,"
+                + " p99 %.1f ms)%n", n, seconds, n / seconds, took[n / 2] / 1e6, took[n * 99 / 100] / 1e6);
+        awaitReceipts(base, n, Duration.ofMinutes(1));
     }
 
     private Result throughputThroughHerald(int n, int concurrency, int base) throws Exception {

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -33,9 +34,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class IngestBatcher {
     static final int MAX_BATCH = 64;
 
-    /** One request's message. */
+    /**
+     * One request's message. {@code announced} holds while its request is announced to the store
+     * writer ({@link DurableWrites#expect}) and has not yet asked for its write: whoever clears
+     * it first (the writer that committed it, or the request failing before that) settles it.
+     */
     public record Work(String appId, String eventType, String payload, String eventId, Set<String> channels,
-            Map<String, String> endpointUrls, Duration payloadRetention) {
+            Map<String, String> endpointUrls, Duration payloadRetention, AtomicBoolean announced) {
     }
 
     private static final Logger LOG = Logger.getLogger(IngestBatcher.class.getName());
@@ -107,9 +112,15 @@ public class IngestBatcher {
         }
         // Committed, perhaps in H2's memory only: a 202 waits until the store holds the rows, and
         // so do the tickets, so that no ticket outlives a row that a crash took back.
+        int announced = 0;
+        for (Work w : batch) {
+            if (w.announced().getAndSet(false)) {
+                announced++;
+            }
+        }
         CompletionStage<List<Message>> answered;
         try {
-            answered = durable.afterNextWrite(batch.size()).thenApplyAsync(onDisk -> {
+            answered = durable.afterNextWrite(batch.size(), announced).thenApplyAsync(onDisk -> {
                 stats.committed(batch.size());
                 queueSoon(written.tickets());
                 return written.messages();
@@ -161,9 +172,13 @@ public class IngestBatcher {
     /** Writes the message with whatever else arrives now; answers it once committed, or throws its problem. */
     public Message accept(String appId, String eventType, String payload, String eventId, Set<String> channels,
             Map<String, String> endpointUrls, Duration payloadRetention, long timeoutMillis) {
+        Work work = new Work(appId, eventType, payload, eventId, channels, endpointUrls, payloadRetention,
+                new AtomicBoolean(true));
+        // The store write that will hold this message waits for it, and for every other request
+        // announced meanwhile, then starts at once: concurrent requests share one write.
+        durable.expect(1);
         try {
-            return group.submit(new Work(appId, eventType, payload, eventId, channels, endpointUrls,
-                    payloadRetention), timeoutMillis);
+            return group.submit(work, timeoutMillis);
         } catch (StoreFlusher.NotDurable e) {
             throw new Problem(ProblemType.UNAVAILABLE, "The message was not confirmed on disk (" + e.getMessage()
                     + "); retry with the same Idempotency-Key or eventId");
@@ -171,6 +186,10 @@ public class IngestBatcher {
             // A 5xx: Svix SDKs retry it with the same idempotency key (a 5xx releases the key).
             throw new Problem(ProblemType.UNAVAILABLE, "The message could not be written now (" + e.getMessage()
                     + "); retry with the same Idempotency-Key or eventId");
+        } finally {
+            if (work.announced().getAndSet(false)) {
+                durable.expect(-1); // it never reached a commit (refused, timed out): nobody waits for it
+            }
         }
     }
 }

@@ -36,7 +36,7 @@ public class DurableWrites {
 
     /** How many waiting answers start a store write before the interval has passed. */
     @Inject
-    @ConfigProperty(name = "herald.db.store-write-company", defaultValue = "8")
+    @ConfigProperty(name = "herald.db.store-write-company", defaultValue = "64")
     int company;
 
     private StoreFlusher flusher;
@@ -84,8 +84,23 @@ public class DurableWrites {
      * with {@link StoreFlusher.NotDurable} after {@value #AWAIT_MILLIS} ms.
      */
     public java.util.concurrent.CompletableFuture<Void> afterNextWrite(int answers) {
+        return afterNextWrite(answers, 0);
+    }
+
+    /** As {@link #afterNextWrite(int)}, for answers of which {@code announced} were announced by {@link #expect}. */
+    public java.util.concurrent.CompletableFuture<Void> afterNextWrite(int answers, int announced) {
         return flusher == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
-                : flusher.afterNextWrite(answers, AWAIT_MILLIS);
+                : flusher.afterNextWrite(answers, announced, AWAIT_MILLIS);
+    }
+
+    /**
+     * Announces answers on their way to {@link #afterNextWrite(int, int)} (negative: announced
+     * ones that will not come): the store write waits for them, and starts once all are there.
+     */
+    public void expect(int answers) {
+        if (flusher != null) {
+            flusher.expect(answers);
+        }
     }
 
     /** Asks for what was committed to reach the disk soon; a crash before then only repeats work. */

@@ -152,6 +152,45 @@ class StoreFlusherTest {
     }
 
     @Test
+    void theWriteStartsOnceEveryAnnouncedCallerWaits() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 10_000, 64, Thread::new).start();
+        try {
+            flusher.await(5_000); // the first write; the next may wait 10 s for company
+            flusher.expect(3); // three requests on their way
+            var first = flusher.afterNextWrite(1, 1, 30_000);
+            var second = flusher.afterNextWrite(1, 1, 30_000);
+            Thread.sleep(300);
+            assertTrue(!first.isDone() && !second.isDone(), "the write started while an announced caller was still on its way");
+            long start = System.nanoTime();
+            var third = flusher.afterNextWrite(1, 1, 30_000);
+            java.util.concurrent.CompletableFuture.allOf(first, second, third).get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, "the last of them was kept waiting for the interval");
+            assertEquals(2, writes.get(), "the three shared one write");
+        } finally {
+            flusher.stop();
+        }
+    }
+
+    @Test
+    void anAnnouncedCallerThatFailsBeforeItsCommitKeepsNobodyWaiting() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 10_000, 64, Thread::new).start();
+        try {
+            flusher.await(5_000);
+            flusher.expect(2);
+            var waiting = flusher.afterNextWrite(1, 1, 30_000);
+            Thread.sleep(300);
+            assertTrue(!waiting.isDone(), "the write started while an announced caller was still on its way");
+            flusher.expect(-1); // the other one was refused before its commit
+            waiting.get(2, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(2, writes.get());
+        } finally {
+            flusher.stop();
+        }
+    }
+
+    @Test
     void aFailedWriteFailsItsCallersWithoutARepeatAndTheNextOneMayPass() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         StoreFlusher flusher = new StoreFlusher(() -> {
