@@ -105,8 +105,13 @@ public final class StoreFlusher {
 
     /** As {@link #await(long)}, for a caller that holds {@code answers} answers (a group commit's batch). */
     public void await(long timeoutMillis, int answers) {
+        await(timeoutMillis, answers, 0);
+    }
+
+    /** As {@link #await(long, int)}, for answers of which {@code announced} were announced by {@link #expect}. */
+    public void await(long timeoutMillis, int answers, int announced) {
         try {
-            afterNextWrite(answers, timeoutMillis).get();
+            afterNextWrite(answers, announced, timeoutMillis).get();
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof NotDurable notDurable ? notDurable
                     : new NotDurable("The database could not write its store", e.getCause());

@@ -173,6 +173,22 @@ class StoreFlusherTest {
     }
 
     @Test
+    void aLoneAnnouncedAnswerIsWrittenAtOnce() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 10_000, 64, Thread::new).start();
+        try {
+            flusher.await(5_000); // the first write; an unannounced answer would now wait 10 s
+            long start = System.nanoTime();
+            flusher.expect(1);
+            flusher.await(30_000, 1, 1);
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, "a lone announced answer waited for the interval");
+            assertEquals(2, writes.get());
+        } finally {
+            flusher.stop();
+        }
+    }
+
+    @Test
     void anAnnouncedCallerThatFailsBeforeItsCommitKeepsNobodyWaiting() throws Exception {
         AtomicInteger writes = new AtomicInteger();
         StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 10_000, 64, Thread::new).start();
