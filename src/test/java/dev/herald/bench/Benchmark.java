@@ -480,6 +480,10 @@ public final class Benchmark {
             command.add("-XX:FlightRecorderOptions=stackdepth=256");
             command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
+        // Payara Micro unpacks its runtime (176 MB) into the temporary directory and deletes it
+        // only when it stops in good order: kept in the data directory, which each run empties.
+        Path tmp = Files.createDirectories(data.resolve("tmp"));
+        command.add("-Djava.io.tmpdir=" + tmp);
         command.addAll(List.of("-Dcom.sun.management.jmxremote.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
                 "-Djava.rmi.server.hostname=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",
