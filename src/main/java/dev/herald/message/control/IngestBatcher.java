@@ -98,7 +98,18 @@ public class IngestBatcher {
         // stop taking batches (callers then time out with nothing committed for them) instead of
         // committing batch after batch whose answers cannot come.
         try {
-            inFlight.acquire();
+            if (!inFlight.tryAcquire()) {
+                // These commit only once an earlier store write frees a place, so that write must
+                // not wait for them: their announcements are withdrawn (they arrive unannounced).
+                int withdrawn = 0;
+                for (Work w : batch) {
+                    if (w.announced().getAndSet(false)) {
+                        withdrawn++;
+                    }
+                }
+                durable.expect(-withdrawn);
+                inFlight.acquire();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted before writing", e);
@@ -176,6 +187,7 @@ public class IngestBatcher {
                 new AtomicBoolean(true));
         // The store write that will hold this message waits for it, and for every other request
         // announced meanwhile, then starts at once: concurrent requests share one write.
+        inside.incrementAndGet();
         durable.expect(1);
         try {
             return group.submit(work, timeoutMillis);
@@ -188,8 +200,18 @@ public class IngestBatcher {
                     + "); retry with the same Idempotency-Key or eventId");
         } finally {
             if (work.announced().getAndSet(false)) {
-                durable.expect(-1); // it never reached a commit (refused, timed out): nobody waits for it
+                // not committed by now (refused, or timed out while queued: a commit after this
+                // comes unannounced), so the write does not wait for it
+                durable.expect(-1);
+            }
+            if (inside.decrementAndGet() == 0) {
+                // Nobody is inside: no announcement can be outstanding. Should the count ever
+                // have drifted, this puts it right, instead of every write waiting the interval.
+                durable.nobodyExpected();
             }
         }
     }
+
+    /** Creates between their announcement and their answer; none means none is on its way. */
+    private final java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
 }

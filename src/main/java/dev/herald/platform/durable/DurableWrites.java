@@ -108,6 +108,13 @@ public class DurableWrites {
         }
     }
 
+    /** Tells the store writer that no announced answer is on its way ({@link StoreFlusher#nobodyExpected}). */
+    public void nobodyExpected() {
+        if (flusher != null) {
+            flusher.nobodyExpected();
+        }
+    }
+
     /** Asks for what was committed to reach the disk soon; a crash before then only repeats work. */
     public void request() {
         if (flusher != null) {

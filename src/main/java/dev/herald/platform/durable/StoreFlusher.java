@@ -153,6 +153,22 @@ public final class StoreFlusher {
         }
     }
 
+    /**
+     * No announced answer is on its way (the announcing side knows none is in progress). At worst
+     * it forgets an announcement made meanwhile, whose answer then starts a write a little early.
+     */
+    public synchronized void nobodyExpected() {
+        if (expected != 0) {
+            expected = 0;
+            notifyAll();
+        }
+    }
+
+    /** Announced answers that have not asked for their write yet. */
+    synchronized int expected() {
+        return expected;
+    }
+
     private synchronized CompletableFuture<Void> afterNextWrite(int answers, int announced) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         expected = Math.max(0, expected - announced);

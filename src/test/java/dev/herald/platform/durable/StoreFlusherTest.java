@@ -173,6 +173,25 @@ class StoreFlusherTest {
     }
 
     @Test
+    void anAnnouncementThatWentAstrayIsForgottenOnceNobodyIsOnTheirWay() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 10_000, 64, Thread::new).start();
+        try {
+            flusher.await(5_000);
+            flusher.expect(2); // one of the two will never settle (a drifted count)
+            var waiting = flusher.afterNextWrite(1, 1, 30_000);
+            Thread.sleep(300);
+            assertTrue(!waiting.isDone(), "the write started while an announced caller was still on its way");
+            assertEquals(1, flusher.expected());
+            flusher.nobodyExpected(); // the announcing side knows nobody is in progress
+            waiting.get(2, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(0, flusher.expected());
+        } finally {
+            flusher.stop();
+        }
+    }
+
+    @Test
     void aLoneAnnouncedAnswerIsWrittenAtOnce() throws Exception {
         AtomicInteger writes = new AtomicInteger();
         StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 10_000, 64, Thread::new).start();
