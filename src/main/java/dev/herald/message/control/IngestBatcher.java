@@ -77,6 +77,8 @@ public class IngestBatcher {
             t.setDaemon(true);
             return t;
         });
+        // its one thread queues every ingest ticket, outside any transaction: it keeps a producer
+        afterWrite.execute(queue::keepProducer);
         // Each writer keeps a connection of the non-JTA pool (16; OwnTransaction.keepConnections),
         // beside the claim and record writers and the ordered lanes' reads: at most 8 of them.
         group = GroupCommit.answeringLater("ingest", this::writeThenQueue, Math.max(1, Math.min(8, writers)), MAX_BATCH,
@@ -177,6 +179,11 @@ public class IngestBatcher {
     @PreDestroy
     void stop() {
         group.stop();
+        try {
+            afterWrite.execute(queue::releaseProducer);
+        } catch (RuntimeException e) {
+            // the adapter may have closed the connection already; nothing else holds it
+        }
         afterWrite.shutdown();
     }
 
