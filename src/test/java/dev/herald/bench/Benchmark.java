@@ -113,20 +113,22 @@ public final class Benchmark {
             // The plain loop's rounds compile the signing client and the receiver; Herald's rounds
             // compile the client's side of Payara's answers, and warm Herald (JIT, pools, caches).
             int warm = Math.min(2000, messages);
-            int plainRounds = warmUntilQuiet(r -> plainLoop(warm, concurrency, secret, hook, 6_000_000 + r * warm));
+            int plainRounds = warmUntilQuiet(r -> plainLoop(warm, concurrency, secret, hook, 6_000_000 + r * warm),
+                    Benchmark::ownCompileMillis);
             // Herald's rounds also wait for Herald's own JIT to go quiet: what is measured next is
             // its steady state, as a server that has run for a while has it.
             int heraldRounds = warmUntilQuiet(r -> throughputThroughHerald(warm, concurrency, r * warm),
                     () -> ownCompileMillis() + heraldCompileMillis(jmxPort));
-            long heraldCpu = heraldCpuNanos(jmxPort);
+            // the JIT clocks outside the CPU clocks: a JMX read costs Herald CPU of its own
             long heraldJit = heraldCompileMillis(jmxPort);
-            long harnessCpu = ownCpuNanos();
             long harnessJit = ownCompileMillis();
+            long heraldCpu = heraldCpuNanos(jmxPort);
+            long harnessCpu = ownCpuNanos();
             Result viaHerald = throughputThroughHerald(messages, concurrency, 1_000_000);
-            harnessJit = ownCompileMillis() - harnessJit;
-            heraldJit = heraldCompileMillis(jmxPort) - heraldJit;
             harnessCpu = ownCpuNanos() - harnessCpu;
             heraldCpu = heraldCpuNanos(jmxPort) - heraldCpu;
+            harnessJit = ownCompileMillis() - harnessJit;
+            heraldJit = heraldCompileMillis(jmxPort) - heraldJit;
             long benchCpu = ownCpuNanos();
             Result plain = plainLoop(messages, concurrency, secret, hook, 2_000_000);
             benchCpu = ownCpuNanos() - benchCpu;
@@ -310,19 +312,14 @@ public final class Benchmark {
         void run(int round) throws Exception;
     }
 
-    /**
-     * Runs warm-up rounds until one of them costs the benchmark's JIT less than 2 % of its length
-     * (at most 8 rounds): answers how many ran.
-     */
-    private static int warmUntilQuiet(Round round) throws Exception {
-        return warmUntilQuiet(round, Benchmark::ownCompileMillis);
-    }
-
     interface CompileClock {
         long millis() throws Exception;
     }
 
-    /** As above, with the JIT time of whichever JVMs {@code jit} sums. */
+    /**
+     * Runs warm-up rounds until one of them costs the JITs that {@code jit} sums less than 2 % of
+     * its length (at most {@code -Dbench.warmRounds}, 8): answers how many ran.
+     */
     private static int warmUntilQuiet(Round round, CompileClock jit) throws Exception {
         int max = Integer.getInteger("bench.warmRounds", 8);
         for (int r = 0; r < max; r++) {
@@ -465,30 +462,31 @@ public final class Benchmark {
     }
 
     private Process startHerald(Path data, int port, int jmxPort, int concurrency) throws IOException {
-        String jar = System.getProperty("herald.jar", "target/herald.jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", dev.herald.it.JarProcess.JVM_OPTIONS, dev.herald.it.JarProcess.classArchive(jar)));
+        List<String> options = new ArrayList<>();
         // more JVM options to compare, e.g. -Dbench.jvm="-XX:+UseParallelGC"; later ones win
         for (String option : System.getProperty("bench.jvm", "").trim().split("\\s+")) {
             if (!option.isEmpty()) {
-                command.add(option);
+                options.add(option);
             }
         }
         String jfr = System.getProperty("bench.jfr", "");
         if (!jfr.isBlank()) {
             // a CPU profile of Herald for the whole run: -Dbench.jfr=target/bench.jfr
-            command.add("-XX:FlightRecorderOptions=stackdepth=256");
-            command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
+            options.add("-XX:FlightRecorderOptions=stackdepth=256");
+            options.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile,dumponexit=true");
         }
         // Payara Micro unpacks its runtime (176 MB) into the temporary directory and deletes it
         // only when it stops in good order: kept in the data directory, which each run empties.
         Path tmp = Files.createDirectories(data.resolve("tmp"));
-        command.add("-Djava.io.tmpdir=" + tmp);
-        command.addAll(List.of("-Dcom.sun.management.jmxremote.port=" + jmxPort,
+        options.add("-Djava.io.tmpdir=" + tmp);
+        options.addAll(List.of("-Dcom.sun.management.jmxremote.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort, "-Dcom.sun.management.jmxremote.host=127.0.0.1",
                 "-Djava.rmi.server.hostname=127.0.0.1", "-Dcom.sun.management.jmxremote.authenticate=false",
-                "-Dcom.sun.management.jmxremote.ssl=false", "-jar", jar, "--port", Integer.toString(port)));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File("target/bench-herald.log"));
+                "-Dcom.sun.management.jmxremote.ssl=false"));
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        line.addAll(dev.herald.it.JarProcess.heraldArgs(options, dev.herald.it.JarProcess.HERALD_JAR, "--port",
+                Integer.toString(port)));
+        ProcessBuilder pb = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(new File("target/bench-herald.log"));
         pb.environment().put("HERALD_DATA_DIR", data.toString());
         pb.environment().put("HERALD_API_TOKEN", TOKEN);
         pb.environment().put("HERALD_TARGETS_ALLOW", "127.0.0.1/32");

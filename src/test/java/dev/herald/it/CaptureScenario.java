@@ -56,9 +56,8 @@ abstract class CaptureScenario {
         int heraldPort = JarProcess.freePort();
         int appPort = JarProcess.freePort();
         String heraldUrl = "http://127.0.0.1:" + heraldPort;
-        herald = new JarProcess(name + "-herald", List.of("-Xmx512m", JarProcess.JVM_OPTIONS,
-                JarProcess.classArchive(System.getProperty("herald.jar", "target/herald.jar")), "-jar",
-                System.getProperty("herald.jar", "target/herald.jar"), "--port", Integer.toString(heraldPort), "--nohazelcast"),
+        herald = new JarProcess(name + "-herald", JarProcess.heraldArgs(List.of(), JarProcess.HERALD_JAR, "--port",
+                Integer.toString(heraldPort), "--nohazelcast"),
                 Map.of("HERALD_DATA_DIR", data.resolve("herald").toAbsolutePath().toString(), "HERALD_API_TOKEN", TOKEN,
                         "HERALD_TARGETS_ALLOW", "127.0.0.1/32", "HERALD_SWEEPER_INTERVAL_SECONDS", "2",
                         "HERALD_SWEEPER_GRACE_SECONDS", "5"),

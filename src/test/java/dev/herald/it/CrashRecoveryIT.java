@@ -148,12 +148,9 @@ class CrashRecoveryIT {
 
     private Process start(Path data, int port, String name) throws IOException {
         File log = new File("target/crash-herald-" + name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", JarProcess.JVM_OPTIONS,
-                JarProcess.classArchive(System.getProperty("herald.jar", "target/herald.jar")), "-jar",
-                System.getProperty("herald.jar", "target/herald.jar"), "--port", Integer.toString(port),
-                "--nohazelcast")
-                .redirectErrorStream(true).redirectOutput(log);
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(JarProcess.heraldArgs(List.of(), JarProcess.HERALD_JAR, "--port", Integer.toString(port), "--nohazelcast"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         pb.environment().put("HERALD_DATA_DIR", data.toAbsolutePath().toString());
         pb.environment().put("HERALD_API_TOKEN", TOKEN);
         pb.environment().put("HERALD_TARGETS_ALLOW", "127.0.0.1/32");

@@ -32,6 +32,23 @@ public final class JarProcess implements AutoCloseable {
         return java.nio.file.Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : "-Xshare:auto";
     }
 
+    /** The Herald jar the tests start: {@code -Dherald.jar}, else the one this build made. */
+    public static final String HERALD_JAR = System.getProperty("herald.jar", "target/herald.jar");
+
+    /**
+     * What follows {@code java} to start Herald as README runs it: a 512 MB heap, README's JVM
+     * options and the jar's class-data archive, then {@code moreJvmOptions} (later ones win),
+     * the jar and its {@code args}.
+     */
+    public static List<String> heraldArgs(List<String> moreJvmOptions, String jar, String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("-Xmx512m", JVM_OPTIONS, classArchive(jar)));
+        all.addAll(moreJvmOptions);
+        all.add("-jar");
+        all.add(jar);
+        all.addAll(List.of(args));
+        return all;
+    }
+
     private final String name;
     private final List<String> command;
     private final Map<String, String> env;

@@ -253,11 +253,10 @@ class ProductionShapeIT {
 
     private Process startHerald(String name, int port, String brokerUrl) throws IOException {
         File log = work.resolve("herald-" + name + ".log").toFile();
-        ProcessBuilder pb = new ProcessBuilder(java(), "-Xmx512m", dev.herald.it.JarProcess.JVM_OPTIONS,
-                dev.herald.it.JarProcess.classArchive(System.getProperty("herald.jar", "target/herald.jar")),
-                "-Dhibernate.hbm2ddl.auto=validate", "-jar",
-                System.getProperty("herald.jar", "target/herald.jar"), "--port", Integer.toString(port), "--nohazelcast")
-                .redirectErrorStream(true).redirectOutput(log);
+        List<String> command = new java.util.ArrayList<>(List.of(java()));
+        command.addAll(dev.herald.it.JarProcess.heraldArgs(List.of("-Dhibernate.hbm2ddl.auto=validate"),
+                dev.herald.it.JarProcess.HERALD_JAR, "--port", Integer.toString(port), "--nohazelcast"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         Map<String, String> env = pb.environment();
         env.put("HERALD_DATA_DIR", work.resolve("data-" + name).toString());
         env.put("HERALD_DB_URL", postgres.jdbcUrl());

@@ -124,15 +124,11 @@ public class DeliveryQueue {
         MessageProducer producer;
         long lastUsed;
 
+        /** Opens all three; on a failure, enqueue closes what was opened. */
         void open(ConnectionFactory factory, Queue queue) throws JMSException {
-            try {
-                connection = factory.createConnection();
-                session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                producer = session.createProducer(queue);
-            } catch (JMSException | RuntimeException e) {
-                close();
-                throw e;
-            }
+            connection = factory.createConnection();
+            session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            producer = session.createProducer(queue);
         }
 
         void close() {
@@ -178,30 +174,27 @@ public class DeliveryQueue {
             return;
         }
         Kept k = kept.get();
+        boolean ownCall = k == null; // a thread that keeps nothing opens them for this call only
+        if (ownCall) {
+            k = new Kept();
+        }
+        boolean sent = false;
         try {
-            if (k == null) {
-                try (Connection connection = connectionFactory.createConnection();
-                        Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                        MessageProducer producer = session.createProducer(queue)) {
-                    sendAll(session, producer, tickets);
-                }
-                return;
-            }
             if (k.producer != null && System.nanoTime() - k.lastUsed > MAX_IDLE_NANOS) {
                 k.close();
             }
             if (k.producer == null) {
                 k.open(connectionFactory, queue);
             }
-            try {
-                sendAll(k.session, k.producer, tickets);
-                k.lastUsed = System.nanoTime();
-            } catch (JMSException | RuntimeException e) {
-                k.close();
-                throw e;
-            }
+            sendAll(k.session, k.producer, tickets);
+            k.lastUsed = System.nanoTime();
+            sent = true;
         } catch (JMSException e) {
             throw new IllegalStateException("Cannot queue deliveries: " + e.getMessage(), e);
+        } finally {
+            if (ownCall || !sent) {
+                k.close(); // a failed one is not kept: the next enqueue opens afresh
+            }
         }
     }
 

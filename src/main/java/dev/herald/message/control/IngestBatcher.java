@@ -103,13 +103,7 @@ public class IngestBatcher {
             if (!inFlight.tryAcquire()) {
                 // These commit only once an earlier store write frees a place, so that write must
                 // not wait for them: their announcements are withdrawn (they arrive unannounced).
-                int withdrawn = 0;
-                for (Work w : batch) {
-                    if (w.announced().getAndSet(false)) {
-                        withdrawn++;
-                    }
-                }
-                durable.expect(-withdrawn);
+                durable.expect(-settle(batch));
                 inFlight.acquire();
             }
         } catch (InterruptedException e) {
@@ -125,12 +119,7 @@ public class IngestBatcher {
         }
         // Committed, perhaps in H2's memory only: a 202 waits until the store holds the rows, and
         // so do the tickets, so that no ticket outlives a row that a crash took back.
-        int announced = 0;
-        for (Work w : batch) {
-            if (w.announced().getAndSet(false)) {
-                announced++;
-            }
-        }
+        int announced = settle(batch);
         CompletionStage<List<Message>> answered;
         try {
             answered = durable.afterNextWrite(batch.size(), announced).thenApplyAsync(onDisk -> {
@@ -143,6 +132,17 @@ public class IngestBatcher {
             throw new StoreFlusher.NotDurable("Herald is stopping", e);
         }
         return answered.whenComplete((messages, failed) -> inFlight.release());
+    }
+
+    /** Settles the announcements the batch still holds ({@link Work}): how many it held. */
+    private static int settle(List<Work> batch) {
+        int held = 0;
+        for (Work w : batch) {
+            if (w.announced().getAndSet(false)) {
+                held++;
+            }
+        }
+        return held;
     }
 
     /** Batches committed and waiting for their store write (see writeThenQueue). */

@@ -85,14 +85,10 @@ public class DurableWrites {
 
     /**
      * As {@link #await()} without blocking, for a group commit whose batch holds {@code answers}
-     * answers: completes once those commits are on disk (at once without H2's delay), or fails
-     * with {@link StoreFlusher.NotDurable} after {@value #AWAIT_MILLIS} ms.
+     * answers, {@code announced} of them announced by {@link #expect}: completes once those
+     * commits are on disk (at once without H2's delay), or fails with
+     * {@link StoreFlusher.NotDurable} after {@value #AWAIT_MILLIS} ms.
      */
-    public java.util.concurrent.CompletableFuture<Void> afterNextWrite(int answers) {
-        return afterNextWrite(answers, 0);
-    }
-
-    /** As {@link #afterNextWrite(int)}, for answers of which {@code announced} were announced by {@link #expect}. */
     public java.util.concurrent.CompletableFuture<Void> afterNextWrite(int answers, int announced) {
         return flusher == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
                 : flusher.afterNextWrite(answers, announced, AWAIT_MILLIS);

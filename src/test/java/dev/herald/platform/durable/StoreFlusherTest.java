@@ -151,12 +151,21 @@ class StoreFlusherTest {
         }
     }
 
+    /**
+     * A flusher whose interval (10 s) no test waits out, with its first write done: a write that
+     * comes within seconds after this came early.
+     */
+    private static StoreFlusher afterItsFirstWrite(AtomicInteger writes) {
+        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 10_000, 64, Thread::new).start();
+        flusher.await(5_000);
+        return flusher;
+    }
+
     @Test
     void theWriteStartsOnceEveryAnnouncedCallerWaits() throws Exception {
         AtomicInteger writes = new AtomicInteger();
-        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 10_000, 64, Thread::new).start();
+        StoreFlusher flusher = afterItsFirstWrite(writes);
         try {
-            flusher.await(5_000); // the first write; the next may wait 10 s for company
             flusher.expect(3); // three requests on their way
             var first = flusher.afterNextWrite(1, 1, 30_000);
             var second = flusher.afterNextWrite(1, 1, 30_000);
@@ -172,35 +181,19 @@ class StoreFlusherTest {
         }
     }
 
-    @Test
-    void anAnnouncementThatWentAstrayIsForgottenOnceNobodyIsOnTheirWay() throws Exception {
+    /** Two announced, one waits: no write until {@code release} says the other is not coming, then one at once. */
+    private static void oneWaitsForAnotherUntil(java.util.function.Consumer<StoreFlusher> release) throws Exception {
         AtomicInteger writes = new AtomicInteger();
-        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 10_000, 64, Thread::new).start();
+        StoreFlusher flusher = afterItsFirstWrite(writes);
         try {
-            flusher.await(5_000);
-            flusher.expect(2); // one of the two will never settle (a drifted count)
+            flusher.expect(2);
             var waiting = flusher.afterNextWrite(1, 1, 30_000);
             Thread.sleep(300);
             assertTrue(!waiting.isDone(), "the write started while an announced caller was still on its way");
             assertEquals(1, flusher.expected());
-            flusher.nobodyExpected(); // the announcing side knows nobody is in progress
+            release.accept(flusher);
             waiting.get(2, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(0, flusher.expected());
-        } finally {
-            flusher.stop();
-        }
-    }
-
-    @Test
-    void aLoneAnnouncedAnswerIsWrittenAtOnce() throws Exception {
-        AtomicInteger writes = new AtomicInteger();
-        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 10_000, 64, Thread::new).start();
-        try {
-            flusher.await(5_000); // the first write; an unannounced answer would now wait 10 s
-            long start = System.nanoTime();
-            flusher.expect(1);
-            flusher.await(30_000, 1, 1);
-            assertTrue(System.nanoTime() - start < 2_000_000_000L, "a lone announced answer waited for the interval");
             assertEquals(2, writes.get());
         } finally {
             flusher.stop();
@@ -209,16 +202,24 @@ class StoreFlusherTest {
 
     @Test
     void anAnnouncedCallerThatFailsBeforeItsCommitKeepsNobodyWaiting() throws Exception {
+        oneWaitsForAnotherUntil(flusher -> flusher.expect(-1)); // the other one was refused before its commit
+    }
+
+    @Test
+    void anAnnouncementThatWentAstrayIsForgottenOnceNobodyIsOnTheirWay() throws Exception {
+        // one of the two never settles (a drifted count); the announcing side knows nobody is in progress
+        oneWaitsForAnotherUntil(StoreFlusher::nobodyExpected);
+    }
+
+    @Test
+    void aLoneAnnouncedAnswerIsWrittenAtOnce() throws Exception {
         AtomicInteger writes = new AtomicInteger();
-        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 10_000, 64, Thread::new).start();
+        StoreFlusher flusher = afterItsFirstWrite(writes); // an unannounced answer would now wait 10 s
         try {
-            flusher.await(5_000);
-            flusher.expect(2);
-            var waiting = flusher.afterNextWrite(1, 1, 30_000);
-            Thread.sleep(300);
-            assertTrue(!waiting.isDone(), "the write started while an announced caller was still on its way");
-            flusher.expect(-1); // the other one was refused before its commit
-            waiting.get(2, java.util.concurrent.TimeUnit.SECONDS);
+            long start = System.nanoTime();
+            flusher.expect(1);
+            flusher.await(30_000, 1, 1);
+            assertTrue(System.nanoTime() - start < 2_000_000_000L, "a lone announced answer waited for the interval");
             assertEquals(2, writes.get());
         } finally {
             flusher.stop();
