@@ -1,12 +1,9 @@
 package dev.herald.signing;
 
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks signatures: {@code v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">},
@@ -24,15 +21,9 @@ public final class StandardWebhooksSigner {
     }
 
     public static String sign(byte[] key, String msgId, long timestampSeconds, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update((msgId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
-            byte[] digest = mac.doFinal(body);
-            return "v1," + Base64.getEncoder().encodeToString(digest);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        Mac mac = HmacSha256.keyed(key);
+        mac.update((msgId + "." + timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
+        return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
     }
 
     public static String sign(String secret, String msgId, long timestampSeconds, String body) {

@@ -1,11 +1,9 @@
 package dev.herald.signing;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Stripe-style signatures, as TalentSprout documents them: a header valued
@@ -20,14 +18,9 @@ public final class TimestampedHmacSigner {
     }
 
     public static String hex(String secret, long timestampSeconds, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        Mac mac = HmacSha256.keyed(secret.getBytes(StandardCharsets.UTF_8));
+        mac.update((timestampSeconds + ".").getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(mac.doFinal(body));
     }
 
     /** @param secretsNewestFirst the current secret first, then any still valid older ones */
