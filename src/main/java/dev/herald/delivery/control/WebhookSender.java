@@ -18,9 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -87,12 +87,17 @@ public class WebhookSender {
                 .disableContentCompression()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
-        // A daemon timer only ever calls cancel(): no application code runs on it.
-        deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        // A daemon timer only ever calls cancel(): no application code runs on it. A deadline
+        // leaves the queue when its attempt ends: left in until it fell due, every attempt woke
+        // this thread once more, 15 s later, to drop it (four context switches per message under
+        // load), and the queue held 15 s of attempts.
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "herald-send-deadlines");
             t.setDaemon(true);
             return t;
         });
+        timer.setRemoveOnCancelPolicy(true);
+        deadlines = timer;
     }
 
     @PreDestroy
