@@ -48,7 +48,7 @@ public class ExpiredRows {
             return 0;
         }
         // The conditions again: a resend between the select and here keeps its delivery, and
-        // then its message (which the foreign key would insist on anyway).
+        // then its message (no foreign key insists on it since V7: this query does).
         em.createQuery("delete from Delivery d where d.message.id in :ids and d.status in :final and d.updatedAt < :before")
                 .setParameter("ids", ids).setParameter("final", FINAL).setParameter("before", before).executeUpdate();
         return em.createQuery("delete from Message m where m.id in :ids and not exists ("

@@ -49,7 +49,7 @@ class DeliveryEngineIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("herald.war")))
-                .addClasses(LostTicketProbe.class, JmxProbe.class, FailOnce.class, FailOnceInterceptor.class,
+                .addClasses(LostTicketProbe.class, OrphanDeliveryProbe.class, JmxProbe.class, FailOnce.class, FailOnceInterceptor.class,
                         FailOnceExtension.class)
                 .addAsResource(new org.jboss.shrinkwrap.api.asset.StringAsset(FailOnceExtension.class.getName()),
                         "META-INF/services/jakarta.enterprise.inject.spi.Extension");
@@ -249,6 +249,20 @@ class DeliveryEngineIT {
         // nothing was queued; the sweeper (every 2 s, grace 2 s in the test server) finds the row
         Waits.until(() -> receiver.at("/lost").size() == 1, Duration.ofSeconds(20));
         assertEquals(msg, receiver.at("/lost").get(0).header("webhook-id"));
+    }
+
+    @Test
+    @Order(9)
+    void aDeliveryWhoseEndpointIsGoneIsDroppedWhenItsTicketComes() {
+        // what an ingest racing an endpoint's deletion could leave: no foreign key refuses it
+        Api.Answer orphan = api().post("/_test/orphan/" + APP, "{}", null);
+        assertEquals(200, orphan.status(), orphan.body());
+        String delivery = orphan.json().getString("deliveryId");
+        assertEquals(1, api().get("/_test/orphan/" + delivery).json().getInt("rows"));
+        Api.Answer queued = api().post("/_test/orphan/" + delivery + "/" + orphan.json().getString("endpointId") + "/ticket",
+                "{}", null);
+        assertEquals(200, queued.status(), queued.body());
+        Waits.until(() -> api().get("/_test/orphan/" + delivery).json().getInt("rows") == 0, Duration.ofSeconds(20));
     }
 
     @Test

@@ -85,6 +85,7 @@ public class DeliveryLedger {
         List<Integer> claimOf = new ArrayList<>();
         List<Integer> leased = new ArrayList<>();
         List<String> released = new ArrayList<>();
+        List<String> endpointGone = new ArrayList<>();
         EndpointView[] views = new EndpointView[tickets.size()];
         for (int i = 0; i < tickets.size(); i++) {
             DeliveryQueue.Ticket t = tickets.get(i);
@@ -92,6 +93,9 @@ public class DeliveryLedger {
             if (view == null || view.paused() || view.disabled()) {
                 if (t.hint() != null && t.hint().claimed()) {
                     released.add(t.deliveryId());
+                }
+                if (view == null && t.endpointId() != null) {
+                    endpointGone.add(t.deliveryId());
                 }
                 continue;
             }
@@ -108,6 +112,7 @@ public class DeliveryLedger {
         try {
             OwnTransaction.run(direct, c -> {
                 DeliveryRows.releaseIngestMarks(c, released, now);
+                DeliveryRows.forgetOrphans(c, endpointGone);
                 boolean[] claimed = DeliveryRows.claim(c, claims, now);
                 List<String> toRead = new ArrayList<>();
                 for (int i : leased) {

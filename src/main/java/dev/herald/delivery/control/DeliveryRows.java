@@ -282,6 +282,27 @@ final class DeliveryRows {
     }
 
     /**
+     * Deletes the deliveries among these whose endpoint no longer exists. Nothing in the schema
+     * stops an ingest that read an endpoint a moment before it was deleted from writing a
+     * delivery for it (V7 dropped the foreign keys of the hot path; on H2 they never closed that
+     * race either): such a row would otherwise come up at every sweep. The endpoint's absence is
+     * checked here, in the row's own transaction, not taken from a cached view.
+     */
+    static void forgetOrphans(Connection c, List<String> deliveryIds) throws SQLException {
+        if (deliveryIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("delete from herald_delivery where id = ? and not exists "
+                + "(select 1 from herald_endpoint e where e.id = herald_delivery.endpoint_id)")) {
+            for (String id : deliveryIds) {
+                ps.setString(1, id);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
      * Gives back the marks ingest made for deliveries whose first attempt will not run now (the
      * endpoint or all delivery is paused): they wait as pending, and resuming queues them at
      * once instead of after the mark has run out. Only an untouched ingest mark is given back

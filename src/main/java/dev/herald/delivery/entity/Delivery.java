@@ -13,6 +13,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
+import jakarta.persistence.ConstraintMode;
+import jakarta.persistence.ForeignKey;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -34,11 +36,11 @@ public class Delivery {
     private String id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "msg_id")
+    @JoinColumn(name = "msg_id", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
     private Message message;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "endpoint_id")
+    @JoinColumn(name = "endpoint_id", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
     private Endpoint endpoint;
 
     // A plain string column, not H2's native ENUM that Hibernate picks by default: after a
