@@ -1,0 +1,200 @@
+package dev.herald.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Herald's hot-path writes replayed against H2 alone, without Payara, the broker or HTTP: the
+ * figure a schema or store-write change moves, measured where it happens. On a shared machine a
+ * 5-10 % change in the database's share is lost in the whole benchmark's noise; here it shows.
+ *
+ * <p>Each round is what Herald does for a group of messages under load: one transaction inserts
+ * their message and delivery rows (the ingest writer's statements), one records the attempts of
+ * the previous group and ends their deliveries (the record writer's), and a {@code CHECKPOINT}
+ * writes the store, as {@code DurableWrites} does. It runs on the schema of the migrations at
+ * {@code -Dreplay.baseline} (default 6, before the hot path's foreign keys were dropped) and on
+ * the current one, alternating, and prints CPU per message and bytes written per store write for
+ * both, and their ratio. Run with {@code mvn -Pstore-replay test};
+ * sizes by {@code -Dreplay.messages} (30,000), {@code -Dreplay.group} (7 messages per round),
+ * {@code -Dreplay.rounds} (3 per schema).
+ */
+public final class StoreReplay {
+    private static final String PAD = "x".repeat(400);
+    /** Held, so that the level set on it stays: Flyway logs every migration of every run otherwise. */
+    private static final java.util.logging.Logger FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
+
+    public static void main(String[] args) throws Exception {
+        int messages = Integer.getInteger("replay.messages", 30_000);
+        int group = Integer.getInteger("replay.group", 7);
+        int rounds = Integer.getInteger("replay.rounds", 3);
+        String baseline = System.getProperty("replay.baseline", "6");
+        FLYWAY.setLevel(java.util.logging.Level.WARNING);
+        System.out.printf("Store replay: %d messages per run, %d per store write, H2 %s, schema V%s against the current one%n",
+                messages, group, org.h2.engine.Constants.FULL_VERSION, baseline);
+        List<Double> baseCpu = new ArrayList<>();
+        List<Double> currentCpu = new ArrayList<>();
+        List<Double> baseBytes = new ArrayList<>();
+        List<Double> currentBytes = new ArrayList<>();
+        replay(null, 3000, group); // warms the JIT for both
+        for (int r = 0; r < rounds; r++) {
+            double[] b = replay(baseline, messages, group);
+            double[] c = replay(null, messages, group);
+            baseCpu.add(b[0]);
+            baseBytes.add(b[1]);
+            currentCpu.add(c[0]);
+            currentBytes.add(c[1]);
+            System.out.printf("  run %d: V%s %.1f µs CPU per message, %.0f KB per store write; current %.1f µs, %.0f KB%n",
+                    r + 1, baseline, b[0], b[1] / 1024, c[0], c[1] / 1024);
+        }
+        double bc = median(baseCpu);
+        double cc = median(currentCpu);
+        System.out.printf("Median: V%s %.1f µs CPU per message, current %.1f µs: current / V%s = %.2f; bytes per store write %.2f%n",
+                baseline, bc, cc, baseline, cc / bc, median(currentBytes) / median(baseBytes));
+    }
+
+    /** CPU µs per message and bytes written per store write, for one run on a fresh database. */
+    private static double[] replay(String schemaVersion, int messages, int group) throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "store-replay");
+        // the embedded URL's settings (HeraldDriver); the store is written only by CHECKPOINT here
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/herald;LOCK_TIMEOUT=10000;WRITE_DELAY=500";
+        try {
+            var flyway = Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration");
+            if (schemaVersion != null) {
+                flyway.target(schemaVersion);
+            }
+            flyway.load().migrate();
+            try (Connection ingest = DriverManager.getConnection(url);
+                    Connection record = DriverManager.getConnection(url);
+                    Connection store = DriverManager.getConnection(url)) {
+                try (Statement s = ingest.createStatement()) {
+                    s.execute("insert into herald_application (id, createdAt, name, updatedAt, version) "
+                            + "values ('app_1', current_timestamp, 'a', current_timestamp, 0)");
+                    s.execute("insert into herald_endpoint (id, apiVersion, createdAt, description, disabled, paused, secret, "
+                            + "updatedAt, url, version, app_id) values ('ep_1', 1, current_timestamp, '', false, false, 's', "
+                            + "current_timestamp, 'https://receiver.example', 0, 'app_1')");
+                }
+                ingest.setAutoCommit(false);
+                record.setAutoCommit(false);
+                long bytesBefore = Files.size(dir.resolve("herald.mv.db"));
+                var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+                long cpu = os.getProcessCpuTime();
+                int writes = write(ingest, record, store, messages, group);
+                cpu = os.getProcessCpuTime() - cpu;
+                long bytes = Files.size(dir.resolve("herald.mv.db")) - bytesBefore;
+                return new double[] {cpu / 1e3 / messages, (double) bytes / writes};
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** The rounds; answers the number of store writes. */
+    private static int write(Connection ingest, Connection record, Connection store, int messages, int group)
+            throws SQLException {
+        // the statements of MessageRows.insert, DeliveryRows.insertAttempts and DeliveryRows.end
+        try (PreparedStatement message = ingest.prepareStatement("insert into herald_message (id, channels, eventId, "
+                + "eventType, payload, timestamp, app_id, payloadExpiresAt) values (?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement delivery = ingest.prepareStatement("insert into herald_delivery (id, attempts, chainStart, "
+                        + "createdAt, lastQueuedAt, manualChain, nextAttemptAt, status, sendingSince, sendingUntil, updatedAt, "
+                        + "urlOverride, version, endpoint_id, msg_id) values (?, 0, 0, ?, ?, false, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
+                PreparedStatement attempt = record.prepareStatement("insert into herald_attempt (id, appId, attemptNumber, "
+                        + "deliveryId, endpointId, eventId, eventType, msgId, response, responseDurationMs, responseStatusCode, "
+                        + "status, timestamp, triggerType, url) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                PreparedStatement end = record.prepareStatement("update herald_delivery set attempts = ?, status = ?, "
+                        + "nextAttemptAt = ?, lastQueuedAt = coalesce(?, lastQueuedAt), sendingSince = null, sendingUntil = null, "
+                        + "updatedAt = ?, version = version + 1 where id = ? and attempts = ? and resendPending = false");
+                Statement checkpoint = store.createStatement()) {
+            int writes = 0;
+            for (int first = 0; first < messages; first += group) {
+                int last = Math.min(messages, first + group);
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                for (int n = first; n < last; n++) {
+                    message.setString(1, id("msg", n));
+                    message.setString(2, null);
+                    message.setString(3, null);
+                    message.setString(4, "candidate.created");
+                    message.setString(5, "{\"seq\":" + n + ",\"type\":\"candidate.created\",\"pad\":\"" + PAD + "\"}");
+                    message.setObject(6, now);
+                    message.setString(7, "app_1");
+                    message.setObject(8, null);
+                    message.addBatch();
+                    delivery.setString(1, id("dlv", n));
+                    delivery.setObject(2, now);
+                    delivery.setObject(3, now);
+                    delivery.setObject(4, now);
+                    delivery.setString(5, "SENDING");
+                    delivery.setObject(6, now);
+                    delivery.setObject(7, now.plusSeconds(60));
+                    delivery.setObject(8, now);
+                    delivery.setString(9, null);
+                    delivery.setString(10, "ep_1");
+                    delivery.setString(11, id("msg", n));
+                    delivery.addBatch();
+                }
+                message.executeBatch();
+                delivery.executeBatch();
+                ingest.commit();
+                if (first > 0) { // the previous group's attempts end now
+                    for (int n = first - group; n < first; n++) {
+                        attempt.setString(1, id("atmpt", n));
+                        attempt.setString(2, "app_1");
+                        attempt.setInt(3, 1);
+                        attempt.setString(4, id("dlv", n));
+                        attempt.setString(5, "ep_1");
+                        attempt.setString(6, null);
+                        attempt.setString(7, "candidate.created");
+                        attempt.setString(8, id("msg", n));
+                        attempt.setString(9, "");
+                        attempt.setLong(10, 2);
+                        attempt.setInt(11, 204);
+                        attempt.setInt(12, 0);
+                        attempt.setObject(13, now);
+                        attempt.setInt(14, 0);
+                        attempt.setString(15, "https://receiver.example");
+                        attempt.addBatch();
+                        end.setInt(1, 1);
+                        end.setString(2, "SUCCEEDED");
+                        end.setObject(3, null);
+                        end.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
+                        end.setObject(5, now);
+                        end.setString(6, id("dlv", n));
+                        end.setInt(7, 0);
+                        end.addBatch();
+                    }
+                    attempt.executeBatch();
+                    end.executeBatch();
+                    record.commit();
+                }
+                checkpoint.execute("CHECKPOINT");
+                writes++;
+            }
+            return writes;
+        }
+    }
+
+    /** Ids that sort in creation order, as Herald's ULIDs do. */
+    private static String id(String prefix, int n) {
+        return prefix + "_" + String.format("%026d", n);
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}
