@@ -5,15 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import dev.herald.delivery.control.RecordRowsReplay;
+import dev.herald.message.control.IngestRowsReplay;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -22,9 +20,10 @@ import org.flywaydb.core.Flyway;
  * 5-10 % change in the database's share is lost in the whole benchmark's noise; here it shows.
  *
  * <p>Each round is what Herald does for a group of messages under load: one transaction inserts
- * their message and delivery rows (the ingest writer's statements), one records the attempts of
- * the previous group and ends their deliveries (the record writer's), and a {@code CHECKPOINT}
- * writes the store, as {@code DurableWrites} does. It runs on the schema of the migrations at
+ * their message and delivery rows (the ingest writer's own statements, {@link IngestRowsReplay}),
+ * one records the attempts of the previous group and ends their deliveries (the record writer's,
+ * {@link RecordRowsReplay}), and a {@code CHECKPOINT} writes the store, as {@code DurableWrites}
+ * does. It runs on the schema of the migrations at
  * {@code -Dreplay.baseline} (default 6, before the hot path's foreign keys were dropped) and on
  * the current one, alternating, and prints CPU per message and bytes written per store write for
  * both, and their ratio. Run with {@code mvn -Pstore-replay test};
@@ -32,7 +31,6 @@ import org.flywaydb.core.Flyway;
  * {@code -Dreplay.rounds} (3 per schema).
  */
 public final class StoreReplay {
-    private static final String PAD = "x".repeat(400);
     /** Held, so that the level set on it stays: Flyway logs every migration of every run otherwise. */
     private static final java.util.logging.Logger FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
 
@@ -97,87 +95,22 @@ public final class StoreReplay {
                 return new double[] {cpu / 1e3 / messages, (double) bytes / writes};
             }
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            dev.herald.it.Directories.deleteRecursively(dir);
         }
     }
 
     /** The rounds; answers the number of store writes. */
     private static int write(Connection ingest, Connection record, Connection store, int messages, int group)
             throws SQLException {
-        // the statements of MessageRows.insert, DeliveryRows.insertAttempts and DeliveryRows.end
-        try (PreparedStatement message = ingest.prepareStatement("insert into herald_message (id, channels, eventId, "
-                + "eventType, payload, timestamp, app_id, payloadExpiresAt) values (?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement delivery = ingest.prepareStatement("insert into herald_delivery (id, attempts, chainStart, "
-                        + "createdAt, lastQueuedAt, manualChain, nextAttemptAt, status, sendingSince, sendingUntil, updatedAt, "
-                        + "urlOverride, version, endpoint_id, msg_id) values (?, 0, 0, ?, ?, false, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
-                PreparedStatement attempt = record.prepareStatement("insert into herald_attempt (id, appId, attemptNumber, "
-                        + "deliveryId, endpointId, eventId, eventType, msgId, response, responseDurationMs, responseStatusCode, "
-                        + "status, timestamp, triggerType, url) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                PreparedStatement end = record.prepareStatement("update herald_delivery set attempts = ?, status = ?, "
-                        + "nextAttemptAt = ?, lastQueuedAt = coalesce(?, lastQueuedAt), sendingSince = null, sendingUntil = null, "
-                        + "updatedAt = ?, version = version + 1 where id = ? and attempts = ? and resendPending = false");
-                Statement checkpoint = store.createStatement()) {
+        String pad = "x".repeat(400);
+        try (Statement checkpoint = store.createStatement()) {
             int writes = 0;
             for (int first = 0; first < messages; first += group) {
                 int last = Math.min(messages, first + group);
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-                for (int n = first; n < last; n++) {
-                    message.setString(1, id("msg", n));
-                    message.setString(2, null);
-                    message.setString(3, null);
-                    message.setString(4, "candidate.created");
-                    message.setString(5, "{\"seq\":" + n + ",\"type\":\"candidate.created\",\"pad\":\"" + PAD + "\"}");
-                    message.setObject(6, now);
-                    message.setString(7, "app_1");
-                    message.setObject(8, null);
-                    message.addBatch();
-                    delivery.setString(1, id("dlv", n));
-                    delivery.setObject(2, now);
-                    delivery.setObject(3, now);
-                    delivery.setObject(4, now);
-                    delivery.setString(5, "SENDING");
-                    delivery.setObject(6, now);
-                    delivery.setObject(7, now.plusSeconds(60));
-                    delivery.setObject(8, now);
-                    delivery.setString(9, null);
-                    delivery.setString(10, "ep_1");
-                    delivery.setString(11, id("msg", n));
-                    delivery.addBatch();
-                }
-                message.executeBatch();
-                delivery.executeBatch();
+                IngestRowsReplay.insert(ingest, first, last, "app_1", "ep_1", pad);
                 ingest.commit();
                 if (first > 0) { // the previous group's attempts end now
-                    for (int n = first - group; n < first; n++) {
-                        attempt.setString(1, id("atmpt", n));
-                        attempt.setString(2, "app_1");
-                        attempt.setInt(3, 1);
-                        attempt.setString(4, id("dlv", n));
-                        attempt.setString(5, "ep_1");
-                        attempt.setString(6, null);
-                        attempt.setString(7, "candidate.created");
-                        attempt.setString(8, id("msg", n));
-                        attempt.setString(9, "");
-                        attempt.setLong(10, 2);
-                        attempt.setInt(11, 204);
-                        attempt.setInt(12, 0);
-                        attempt.setObject(13, now);
-                        attempt.setInt(14, 0);
-                        attempt.setString(15, "https://receiver.example");
-                        attempt.addBatch();
-                        end.setInt(1, 1);
-                        end.setString(2, "SUCCEEDED");
-                        end.setObject(3, null);
-                        end.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
-                        end.setObject(5, now);
-                        end.setString(6, id("dlv", n));
-                        end.setInt(7, 0);
-                        end.addBatch();
-                    }
-                    attempt.executeBatch();
-                    end.executeBatch();
+                    RecordRowsReplay.record(record, first - group, first, "app_1", "ep_1", "https://receiver.example");
                     record.commit();
                 }
                 checkpoint.execute("CHECKPOINT");
@@ -185,11 +118,6 @@ public final class StoreReplay {
             }
             return writes;
         }
-    }
-
-    /** Ids that sort in creation order, as Herald's ULIDs do. */
-    private static String id(String prefix, int n) {
-        return prefix + "_" + String.format("%026d", n);
     }
 
     private static double median(List<Double> values) {

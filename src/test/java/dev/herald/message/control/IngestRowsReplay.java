@@ -1,0 +1,35 @@
+package dev.herald.message.control;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ingest writer's statements ({@link MessageRows#insert}) for the store replay
+ * ({@code dev.herald.bench.StoreReplay}): messages {@code first} to {@code last - 1}, each with one
+ * delivery written as being sent, as a plain create to one endpoint is.
+ */
+public final class IngestRowsReplay {
+    private IngestRowsReplay() {
+    }
+
+    public static void insert(Connection c, int first, int last, String appId, String endpointId, String payloadPad)
+            throws SQLException {
+        Instant now = Instant.now();
+        List<MessageRows.MessageRow> messages = new ArrayList<>();
+        List<MessageRows.DeliveryRow> deliveries = new ArrayList<>();
+        for (int n = first; n < last; n++) {
+            messages.add(new MessageRows.MessageRow(id("msg", n), appId, "candidate.created", null,
+                    "{\"seq\":" + n + ",\"type\":\"candidate.created\",\"pad\":\"" + payloadPad + "\"}", null, now, null));
+            deliveries.add(new MessageRows.DeliveryRow(id("dlv", n), id("msg", n), endpointId, null, now, now.plusSeconds(60)));
+        }
+        MessageRows.insert(c, messages, deliveries);
+    }
+
+    /** Ids that sort in creation order, as Herald's ULIDs do. */
+    public static String id(String prefix, int n) {
+        return prefix + "_" + String.format("%026d", n);
+    }
+}
