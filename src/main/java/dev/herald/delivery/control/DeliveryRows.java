@@ -285,8 +285,9 @@ final class DeliveryRows {
      * Deletes the deliveries among these whose endpoint no longer exists. Nothing in the schema
      * stops an ingest that read an endpoint a moment before it was deleted from writing a
      * delivery for it (V7 dropped the foreign keys of the hot path; on H2 they never closed that
-     * race either): such a row would otherwise come up at every sweep. The endpoint's absence is
-     * checked here, in the row's own transaction, not taken from a cached view.
+     * race either): such a row would otherwise stay owed for good, since the sweeper selects only
+     * deliveries of existing endpoints. The endpoint's absence is checked here, in the row's own
+     * transaction, not taken from a cached view.
      */
     static void forgetOrphans(Connection c, List<String> deliveryIds) throws SQLException {
         if (deliveryIds.isEmpty()) {
