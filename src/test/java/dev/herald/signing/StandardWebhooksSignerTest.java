@@ -18,6 +18,25 @@ class StandardWebhooksSignerTest {
         assertEquals("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", signature);
     }
 
+    /**
+     * A thread signs with one Mac for every secret (HmacSha256): a rotation's header signs with
+     * two keys in turn, and neither signature may carry anything of the other's key or body.
+     */
+    @Test
+    void aRotationHeaderSignsEachSecretAsIfAlone() {
+        String old = WebhookSecret.generate();
+        String current = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        byte[] body = "{\"test\": 2432232314}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String header = StandardWebhooksSigner.header(java.util.List.of(current, old), "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                1614265330L, body);
+        assertEquals("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE= "
+                + StandardWebhooksSigner.sign(old, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L, "{\"test\": 2432232314}"),
+                header);
+        // and after both, the published vector again: nothing of the last key is left in the Mac
+        assertEquals("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", StandardWebhooksSigner.sign(current,
+                "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L, "{\"test\": 2432232314}"));
+    }
+
     @Test
     void anyChangeToIdTimestampOrBodyChangesTheSignature() {
         String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
