@@ -137,4 +137,20 @@ class UrlGuardTest {
         assertTrue(noLiterals.check("http://127.0.0.1:8080/hook").allowed(), "allow-listed ranges are exempt");
         assertTrue(strict.check("https://93.184.216.34/hook").allowed(), "off by default");
     }
+
+    @Test
+    void aUrlParsedOnceIsStillResolvedAtEveryCheck() {
+        // the text is parsed once per URL; what its host resolves to is asked every time, so a
+        // name that turns to a private address after registration (DNS rebinding) is refused
+        String[] answer = {"93.184.216.34"};
+        UrlGuard guard = new UrlGuard(List.of(), host -> new InetAddress[] {InetAddress.getByName(answer[0])});
+        assertTrue(guard.check("https://rebinding.example/hook").allowed());
+        answer[0] = "10.0.0.7";
+        UrlGuard.Verdict second = guard.check("https://rebinding.example/hook");
+        assertFalse(second.allowed());
+        assertTrue(second.reason().contains("10.0.0.7"), second.reason());
+        // and a refusal by the text alone stays one
+        assertFalse(guard.check("https://0127.0.0.1/").allowed());
+        assertFalse(guard.check("https://0127.0.0.1/").allowed());
+    }
 }
