@@ -41,6 +41,9 @@ public class Relay {
     private volatile boolean running;
     private volatile boolean catalogDone;
     private volatile boolean warnedUnconfigured;
+
+    /** Tenants whose events were dropped for want of an application in Herald, said once each. */
+    private final java.util.Set<String> tenantsWithoutApplication = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Thread thread;
     private ClassLoader application;
 
@@ -123,8 +126,16 @@ public class Relay {
                     pending.done(event.seq());
                 }
                 case NO_APPLICATION -> {
-                    LOG.fine(() -> "No application " + event.application() + " in Herald: " + event.eventType()
-                            + " not sent");
+                    // Dropped by design (a tenant with no application), but said once per tenant
+                    // where an operator sees it: an event dropped for an application that should
+                    // be there is otherwise lost without a trace.
+                    if (tenantsWithoutApplication.size() < 10_000 && tenantsWithoutApplication.add(event.application())) {
+                        LOG.info("No application " + event.application() + " in Herald: its events are not sent ("
+                                + event.eventType() + " " + event.eventId() + " dropped; later ones are logged at FINE)");
+                    } else {
+                        LOG.fine(() -> "No application " + event.application() + " in Herald: " + event.eventType()
+                                + " " + event.eventId() + " not sent");
+                    }
                     pending.done(event.seq());
                 }
                 case REFUSED -> {
