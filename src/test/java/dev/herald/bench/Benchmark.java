@@ -124,7 +124,9 @@ public final class Benchmark {
             long harnessJit = ownCompileMillis();
             long heraldCpu = heraldCpuNanos(jmxPort);
             long harnessCpu = ownCpuNanos();
+            long databaseCpu = databaseCpuNanos();
             Result viaHerald = throughputThroughHerald(messages, concurrency, 1_000_000);
+            databaseCpu = databaseCpuNanos() - databaseCpu;
             harnessCpu = ownCpuNanos() - harnessCpu;
             heraldCpu = heraldCpuNanos(jmxPort) - heraldCpu;
             harnessJit = ownCompileMillis() - harnessJit;
@@ -141,6 +143,11 @@ public final class Benchmark {
             System.out.printf("CPU per message: Herald %.3f ms (its process, API to receipt; its JIT compiled for %d ms"
                     + " of that phase); plain loop %.3f ms (sender and receiver together)%n",
                     heraldCpu / 1e6 / messages, heraldJit, benchCpu / 1e6 / messages);
+            if (postgres != null) {
+                // on H2 the database is inside Herald's process; PostgreSQL's own processes share the cores too
+                System.out.printf("CPU per message while Herald was measured: PostgreSQL %.3f ms (its server's processes)%n",
+                        databaseCpu / 1e6 / messages);
+            }
             // The two cores are shared: what the clients and the receiver spend while Herald is
             // measured is CPU Herald cannot have, so it is printed beside Herald's own.
             System.out.printf("CPU per message while Herald was measured: the benchmark's clients and receiver %.3f ms"
@@ -289,6 +296,11 @@ public final class Benchmark {
                     + " = %.0f msg/s; heap used %d MB after ingest, peak %d MB while draining (max heap %d MB)%n",
                     n, ingestSeconds, drainSeconds, n / drainSeconds, heapBefore >> 20, peak.get() >> 20, max >> 20);
         }
+    }
+
+    /** PostgreSQL's CPU time when the benchmark runs on it, else 0 (H2 runs in Herald's process). */
+    private long databaseCpuNanos() {
+        return postgres == null ? 0 : postgres.cpuNanos();
     }
 
     /** The Herald process's CPU time (all threads, user and system), read over JMX. */

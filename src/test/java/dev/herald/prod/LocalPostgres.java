@@ -70,6 +70,22 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU time of the server's live processes (the postmaster, its backends and background
+     * workers), user and system: the database's share of a benchmark on the same cores. A
+     * process that ended meanwhile (an autovacuum worker) is not counted.
+     */
+    public long cpuNanos() {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).trim());
+            return ProcessHandle.of(pid).map(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
+                    postmaster.descendants()).mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L))
+                    .sum()).orElse(0L);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0; // not running: nothing spent
+        }
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/herald";
     }
