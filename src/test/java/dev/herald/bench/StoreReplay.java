@@ -40,16 +40,20 @@ public final class StoreReplay {
         int rounds = Integer.getInteger("replay.rounds", 3);
         String baseline = System.getProperty("replay.baseline", "6");
         FLYWAY.setLevel(java.util.logging.Level.WARNING);
+        if (Boolean.getBoolean("replay.patterns")) {
+            comparePatterns(messages, group, rounds);
+            return;
+        }
         System.out.printf("Store replay: %d messages per run, %d per store write, H2 %s, schema V%s against the current one%n",
                 messages, group, org.h2.engine.Constants.FULL_VERSION, baseline);
         List<Double> baseCpu = new ArrayList<>();
         List<Double> currentCpu = new ArrayList<>();
         List<Double> baseBytes = new ArrayList<>();
         List<Double> currentBytes = new ArrayList<>();
-        replay(null, 3000, group); // warms the JIT for both
+        replay(null, 3000, group, Variant.HERALD); // warms the JIT for both
         for (int r = 0; r < rounds; r++) {
-            double[] b = replay(baseline, messages, group);
-            double[] c = replay(null, messages, group);
+            double[] b = replay(baseline, messages, group, Variant.HERALD);
+            double[] c = replay(null, messages, group, Variant.HERALD);
             baseCpu.add(b[0]);
             baseBytes.add(b[1]);
             currentCpu.add(c[0]);
@@ -63,8 +67,57 @@ public final class StoreReplay {
                 baseline, bc, cc, baseline, cc / bc, median(currentBytes) / median(baseBytes));
     }
 
+    /**
+     * Herald's write pattern and designs that would write less, on the current schema
+     * ({@code -Dreplay.patterns=true}): what each would take out of the database's share.
+     */
+    enum Variant {
+        HERALD("as now: delivery row at ingest, ended by an UPDATE", true, RecordRowsReplay.Pattern.UPDATE_THE_INGEST_ROW, false),
+        ROW_BY_RECORD("design: the record inserts the delivery row, ended", false, RecordRowsReplay.Pattern.ROW_WRITTEN_BY_THE_RECORD, false),
+        NO_ROW_FOR_SUCCESS("design: no delivery row for a first attempt that succeeds", false,
+                RecordRowsReplay.Pattern.NO_ROW_FOR_A_FIRST_SUCCESS, false),
+        WITHOUT_TIMESTAMP_INDEXES("as now, without the message and attempt timestamp indexes", true,
+                RecordRowsReplay.Pattern.UPDATE_THE_INGEST_ROW, true);
+
+        final String words;
+        final boolean deliveryAtIngest;
+        final RecordRowsReplay.Pattern record;
+        final boolean dropTimestampIndexes;
+
+        Variant(String words, boolean deliveryAtIngest, RecordRowsReplay.Pattern record, boolean dropTimestampIndexes) {
+            this.words = words;
+            this.deliveryAtIngest = deliveryAtIngest;
+            this.record = record;
+            this.dropTimestampIndexes = dropTimestampIndexes;
+        }
+    }
+
+    private static void comparePatterns(int messages, int group, int rounds) throws Exception {
+        System.out.printf("Store replay of write patterns: %d messages per run, %d per store write, H2 %s, current schema%n",
+                messages, group, org.h2.engine.Constants.FULL_VERSION);
+        replay(null, 3000, group, Variant.HERALD); // warms the JIT
+        java.util.Map<Variant, List<Double>> cpu = new java.util.EnumMap<>(Variant.class);
+        java.util.Map<Variant, List<Double>> bytes = new java.util.EnumMap<>(Variant.class);
+        for (int r = 0; r < rounds; r++) {
+            for (Variant v : Variant.values()) {
+                double[] x = replay(null, messages, group, v);
+                cpu.computeIfAbsent(v, k -> new ArrayList<>()).add(x[0]);
+                bytes.computeIfAbsent(v, k -> new ArrayList<>()).add(x[1]);
+                System.out.printf("  run %d: %-60s %6.1f µs CPU per message, %3.0f KB per store write%n", r + 1, v.words,
+                        x[0], x[1] / 1024);
+            }
+        }
+        double baseCpu = median(cpu.get(Variant.HERALD));
+        double baseBytes = median(bytes.get(Variant.HERALD));
+        for (Variant v : Variant.values()) {
+            System.out.printf("Median: %-60s %6.1f µs (%.2f of as now), %3.0f KB per store write (%.2f)%n", v.words,
+                    median(cpu.get(v)), median(cpu.get(v)) / baseCpu, median(bytes.get(v)) / 1024,
+                    median(bytes.get(v)) / baseBytes);
+        }
+    }
+
     /** CPU µs per message and bytes written per store write, for one run on a fresh database. */
-    private static double[] replay(String schemaVersion, int messages, int group) throws Exception {
+    private static double[] replay(String schemaVersion, int messages, int group, Variant variant) throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "store-replay");
         // the embedded URL's settings (HeraldDriver); the store is written only by CHECKPOINT here
         String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/herald;LOCK_TIMEOUT=10000;WRITE_DELAY=500";
@@ -84,12 +137,18 @@ public final class StoreReplay {
                             + "updatedAt, url, version, app_id) values ('ep_1', 1, current_timestamp, '', false, false, 's', "
                             + "current_timestamp, 'https://receiver.example', 0, 'app_1')");
                 }
+                if (variant.dropTimestampIndexes) {
+                    try (Statement s = ingest.createStatement()) {
+                        s.execute("drop index IDXdxat9fauumywx6pwqsb5gjme1"); // herald_message (timestamp)
+                        s.execute("drop index IDXagvhv71uiq5xxfkxm3kru0u1f"); // herald_attempt (timestamp)
+                    }
+                }
                 ingest.setAutoCommit(false);
                 record.setAutoCommit(false);
                 long bytesBefore = Files.size(dir.resolve("herald.mv.db"));
                 var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
                 long cpu = os.getProcessCpuTime();
-                int writes = write(ingest, record, store, messages, group);
+                int writes = write(ingest, record, store, messages, group, variant);
                 cpu = os.getProcessCpuTime() - cpu;
                 long bytes = Files.size(dir.resolve("herald.mv.db")) - bytesBefore;
                 return new double[] {cpu / 1e3 / messages, (double) bytes / writes};
@@ -100,17 +159,18 @@ public final class StoreReplay {
     }
 
     /** The rounds; answers the number of store writes. */
-    private static int write(Connection ingest, Connection record, Connection store, int messages, int group)
-            throws SQLException {
+    private static int write(Connection ingest, Connection record, Connection store, int messages, int group,
+            Variant variant) throws SQLException {
         String pad = "x".repeat(400);
         try (Statement checkpoint = store.createStatement()) {
             int writes = 0;
             for (int first = 0; first < messages; first += group) {
                 int last = Math.min(messages, first + group);
-                IngestRowsReplay.insert(ingest, first, last, "app_1", "ep_1", pad);
+                IngestRowsReplay.insert(ingest, first, last, "app_1", "ep_1", pad, variant.deliveryAtIngest);
                 ingest.commit();
                 if (first > 0) { // the previous group's attempts end now
-                    RecordRowsReplay.record(record, first - group, first, "app_1", "ep_1", "https://receiver.example");
+                    RecordRowsReplay.record(record, first - group, first, "app_1", "ep_1", "https://receiver.example",
+                            variant.record);
                     record.commit();
                 }
                 checkpoint.execute("CHECKPOINT");

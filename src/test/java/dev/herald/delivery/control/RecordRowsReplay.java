@@ -18,6 +18,11 @@ public final class RecordRowsReplay {
 
     public static void record(Connection c, int first, int last, String appId, String endpointId, String url)
             throws SQLException {
+        record(c, first, last, appId, endpointId, url, Pattern.UPDATE_THE_INGEST_ROW);
+    }
+
+    public static void record(Connection c, int first, int last, String appId, String endpointId, String url,
+            Pattern pattern) throws SQLException {
         Instant now = Instant.now();
         List<DeliveryRows.AttemptRow> attempts = new ArrayList<>();
         List<DeliveryRows.Ending> endings = new ArrayList<>();
@@ -28,10 +33,47 @@ public final class RecordRowsReplay {
             endings.add(new DeliveryRows.Ending(delivery, 1, "SUCCEEDED", null));
         }
         DeliveryRows.insertAttempts(c, attempts);
+        if (pattern == Pattern.NO_ROW_FOR_A_FIRST_SUCCESS) {
+            return;
+        }
+        if (pattern == Pattern.ROW_WRITTEN_BY_THE_RECORD) {
+            insertEnded(c, endings, endpointId, now);
+            return;
+        }
         for (boolean applied : DeliveryRows.end(c, endings, now).applied()) {
             if (!applied) {
                 throw new IllegalStateException("a delivery was not at the attempt the replay ended");
             }
+        }
+    }
+
+    /** How a recorded first attempt that succeeded is written. */
+    public enum Pattern {
+        /** Herald's: the delivery row written at ingest is ended by an UPDATE. */
+        UPDATE_THE_INGEST_ROW,
+        /** A design: no row at ingest; the record inserts the delivery row in its final state. */
+        ROW_WRITTEN_BY_THE_RECORD,
+        /** A design: no delivery row at all for a first attempt that succeeded; its attempt row says so. */
+        NO_ROW_FOR_A_FIRST_SUCCESS
+    }
+
+    /** The final delivery rows as one insert (a design's statement, not Herald's: see {@link Pattern}). */
+    private static void insertEnded(Connection c, List<DeliveryRows.Ending> endings, String endpointId, Instant now)
+            throws SQLException {
+        try (var ps = c.prepareStatement("insert into herald_delivery (id, attempts, chainStart, createdAt, lastQueuedAt, "
+                + "manualChain, status, updatedAt, version, endpoint_id, msg_id) values (?, 1, 0, ?, ?, false, ?, ?, 1, ?, ?)")) {
+            var at = now.atOffset(java.time.ZoneOffset.UTC);
+            for (DeliveryRows.Ending e : endings) {
+                ps.setString(1, e.deliveryId());
+                ps.setObject(2, at);
+                ps.setObject(3, at);
+                ps.setString(4, e.status());
+                ps.setObject(5, at);
+                ps.setString(6, endpointId);
+                ps.setString(7, "msg" + e.deliveryId().substring("dlv".length()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 }

@@ -17,15 +17,21 @@ public final class IngestRowsReplay {
 
     public static void insert(Connection c, int first, int last, String appId, String endpointId, String payloadPad)
             throws SQLException {
+        insert(c, first, last, appId, endpointId, payloadPad, true);
+    }
+
+    /** As above; without {@code deliveries}, the message rows alone (a design where a delivery is owed without a row). */
+    public static void insert(Connection c, int first, int last, String appId, String endpointId, String payloadPad,
+            boolean deliveries) throws SQLException {
         Instant now = Instant.now();
         List<MessageRows.MessageRow> messages = new ArrayList<>();
-        List<MessageRows.DeliveryRow> deliveries = new ArrayList<>();
+        List<MessageRows.DeliveryRow> rows = new ArrayList<>();
         for (int n = first; n < last; n++) {
             messages.add(new MessageRows.MessageRow(id("msg", n), appId, "candidate.created", null,
                     "{\"seq\":" + n + ",\"type\":\"candidate.created\",\"pad\":\"" + payloadPad + "\"}", null, now, null));
-            deliveries.add(new MessageRows.DeliveryRow(id("dlv", n), id("msg", n), endpointId, null, now, now.plusSeconds(60)));
+            rows.add(new MessageRows.DeliveryRow(id("dlv", n), id("msg", n), endpointId, null, now, now.plusSeconds(60)));
         }
-        MessageRows.insert(c, messages, deliveries);
+        MessageRows.insert(c, messages, deliveries ? rows : List.of());
     }
 
     /** Ids that sort in creation order, as Herald's ULIDs do. */
