@@ -120,6 +120,8 @@ public final class UrlGuard {
      */
     private final java.util.concurrent.ConcurrentHashMap<String, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     static final int MAX_PARSED = 10_000;
+    /** Endpoint URLs and per-message overrides are at most 2048 characters. */
+    static final int MAX_CACHED_LENGTH = 2048;
 
     private static Parsed parse(String url) {
         String syntax = syntaxProblem(url);
@@ -141,10 +143,12 @@ public final class UrlGuard {
         Parsed p = parsed.get(url);
         if (p == null) {
             p = parse(url);
-            if (parsed.size() >= MAX_PARSED) {
-                parsed.clear();
+            if (url.length() <= MAX_CACHED_LENGTH) { // a URL no endpoint can have is not kept
+                if (parsed.size() >= MAX_PARSED) {
+                    parsed.clear();
+                }
+                parsed.put(url, p);
             }
-            parsed.put(url, p);
         }
         if (p.refusal() != null) {
             return Verdict.refuse(p.refusal());
