@@ -88,7 +88,8 @@ public class MessageIntake {
         Map<String, String> endpointUrls = f.optionalStringMap("endpointUrls", 64);
         if (endpointUrls != null) {
             endpointUrls.forEach((key, url) -> {
-                String problem = url.length() > 2048 ? "must be at most 2048 characters" : UrlGuard.syntaxProblem(url);
+                String problem = url.length() > UrlGuard.MAX_URL_LENGTH
+                        ? "must be at most " + UrlGuard.MAX_URL_LENGTH + " characters" : UrlGuard.syntaxProblem(url);
                 if (problem != null) {
                     f.error("endpointUrls." + key, problem, "value_error.url");
                 }

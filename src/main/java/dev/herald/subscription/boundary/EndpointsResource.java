@@ -355,7 +355,8 @@ public class EndpointsResource {
             Input in = new Input();
             Fields f = Fields.of(json);
             in.fields = f;
-            in.url = patch ? f.optionalString("url", 2048) : f.requiredString("url", 2048);
+            in.url = patch ? f.optionalString("url", UrlGuard.MAX_URL_LENGTH)
+                    : f.requiredString("url", UrlGuard.MAX_URL_LENGTH);
             if (in.url != null) {
                 String problem = UrlGuard.syntaxProblem(in.url);
                 if (problem != null) {

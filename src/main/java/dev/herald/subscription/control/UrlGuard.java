@@ -120,8 +120,9 @@ public final class UrlGuard {
      */
     private final java.util.concurrent.ConcurrentHashMap<String, Parsed> parsed = new java.util.concurrent.ConcurrentHashMap<>();
     static final int MAX_PARSED = 10_000;
-    /** Endpoint URLs and per-message overrides are at most 2048 characters. */
-    static final int MAX_CACHED_LENGTH = 2048;
+
+    /** The longest URL an endpoint or a message's per-endpoint override may have. */
+    public static final int MAX_URL_LENGTH = 2048;
 
     private static Parsed parse(String url) {
         String syntax = syntaxProblem(url);
@@ -143,7 +144,7 @@ public final class UrlGuard {
         Parsed p = parsed.get(url);
         if (p == null) {
             p = parse(url);
-            if (url.length() <= MAX_CACHED_LENGTH) { // a URL no endpoint can have is not kept
+            if (url.length() <= MAX_URL_LENGTH) { // a URL no endpoint can have is not kept
                 if (parsed.size() >= MAX_PARSED) {
                     parsed.clear();
                 }

@@ -10,15 +10,11 @@ import java.util.List;
 /**
  * The record writer's statements ({@link DeliveryRows#insertAttempts}, {@link DeliveryRows#end})
  * for the store replay ({@code dev.herald.bench.StoreReplay}): the first attempts of deliveries
- * {@code first} to {@code last - 1} (as {@link IngestRowsReplay} wrote them) succeeded.
+ * {@code first} to {@code last - 1} (as {@link IngestRowsReplay} wrote them) succeeded, written
+ * as Herald writes them or as a design would ({@link Pattern}).
  */
 public final class RecordRowsReplay {
     private RecordRowsReplay() {
-    }
-
-    public static void record(Connection c, int first, int last, String appId, String endpointId, String url)
-            throws SQLException {
-        record(c, first, last, appId, endpointId, url, Pattern.UPDATE_THE_INGEST_ROW);
     }
 
     public static void record(Connection c, int first, int last, String appId, String endpointId, String url,
@@ -26,18 +22,20 @@ public final class RecordRowsReplay {
         Instant now = Instant.now();
         List<DeliveryRows.AttemptRow> attempts = new ArrayList<>();
         List<DeliveryRows.Ending> endings = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
         for (int n = first; n < last; n++) {
             String delivery = IngestRowsReplay.id("dlv", n);
             attempts.add(new DeliveryRows.AttemptRow(IngestRowsReplay.id("atmpt", n), appId, 1, delivery, endpointId, null,
                     "candidate.created", IngestRowsReplay.id("msg", n), "", 2, 204, 0, now, 0, url));
             endings.add(new DeliveryRows.Ending(delivery, 1, "SUCCEEDED", null));
+            messages.add(IngestRowsReplay.id("msg", n));
         }
         DeliveryRows.insertAttempts(c, attempts);
         if (pattern == Pattern.NO_ROW_FOR_A_FIRST_SUCCESS) {
             return;
         }
         if (pattern == Pattern.ROW_WRITTEN_BY_THE_RECORD) {
-            insertEnded(c, endings, endpointId, now);
+            insertEnded(c, endings, messages, endpointId, now);
             return;
         }
         for (boolean applied : DeliveryRows.end(c, endings, now).applied()) {
@@ -58,19 +56,20 @@ public final class RecordRowsReplay {
     }
 
     /** The final delivery rows as one insert (a design's statement, not Herald's: see {@link Pattern}). */
-    private static void insertEnded(Connection c, List<DeliveryRows.Ending> endings, String endpointId, Instant now)
-            throws SQLException {
+    private static void insertEnded(Connection c, List<DeliveryRows.Ending> endings, List<String> messages,
+            String endpointId, Instant now) throws SQLException {
         try (var ps = c.prepareStatement("insert into herald_delivery (id, attempts, chainStart, createdAt, lastQueuedAt, "
                 + "manualChain, status, updatedAt, version, endpoint_id, msg_id) values (?, 1, 0, ?, ?, false, ?, ?, 1, ?, ?)")) {
             var at = now.atOffset(java.time.ZoneOffset.UTC);
-            for (DeliveryRows.Ending e : endings) {
+            for (int i = 0; i < endings.size(); i++) {
+                DeliveryRows.Ending e = endings.get(i);
                 ps.setString(1, e.deliveryId());
                 ps.setObject(2, at);
                 ps.setObject(3, at);
                 ps.setString(4, e.status());
                 ps.setObject(5, at);
                 ps.setString(6, endpointId);
-                ps.setString(7, "msg" + e.deliveryId().substring("dlv".length()));
+                ps.setString(7, messages.get(i));
                 ps.addBatch();
             }
             ps.executeBatch();

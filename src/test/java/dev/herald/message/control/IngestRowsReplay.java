@@ -15,12 +15,7 @@ public final class IngestRowsReplay {
     private IngestRowsReplay() {
     }
 
-    public static void insert(Connection c, int first, int last, String appId, String endpointId, String payloadPad)
-            throws SQLException {
-        insert(c, first, last, appId, endpointId, payloadPad, true);
-    }
-
-    /** As above; without {@code deliveries}, the message rows alone (a design where a delivery is owed without a row). */
+    /** Without {@code deliveries}, the message rows alone (a design where a delivery is owed without a row). */
     public static void insert(Connection c, int first, int last, String appId, String endpointId, String payloadPad,
             boolean deliveries) throws SQLException {
         Instant now = Instant.now();
