@@ -23,6 +23,50 @@ public class ExpiredRows {
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
+    /**
+     * These messages less those that may still owe a delivery without a row
+     * (dev.herald.delivery.control.Destinations): one the rowless sweep has not passed yet and
+     * that names a destination without a delivery row (a first attempt under way, or a ticket
+     * lost). A message the sweep has passed has a row for every delivery.
+     */
+    private List<String> withoutRowlessOwed(List<String> ids) {
+        if (ids.isEmpty()) {
+            return ids;
+        }
+        List<Object[]> named = em.createQuery("select m.id, m.destinations from Message m where m.id in :ids "
+                + "and m.destinations is not null and m.timestamp >= :swept", Object[].class)
+                .setParameter("ids", ids).setParameter("swept", sweptUntil()).getResultList();
+        if (named.isEmpty()) {
+            return ids;
+        }
+        java.util.Set<String> owing = new java.util.HashSet<>();
+        for (Object[] m : named) {
+            java.util.Set<String> withRow = new java.util.HashSet<>(em.createQuery("select d.endpoint.id from Delivery d "
+                    + "where d.message.id = :id", String.class).setParameter("id", m[0]).getResultList());
+            for (var d : dev.herald.delivery.control.Destinations.parse((String) m[1])) {
+                if (!withRow.contains(d.endpointId())) {
+                    owing.add((String) m[0]);
+                }
+            }
+        }
+        return ids.stream().filter(id -> !owing.contains(id)).toList();
+    }
+
+    private Instant sweptUntil() {
+        Object mark = em.createNativeQuery("select mark from herald_sweep_mark where name = 'rowless'").getResultStream()
+                .findFirst().orElse(null);
+        if (mark instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (mark instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (mark instanceof Instant t) {
+            return t;
+        }
+        return Instant.EPOCH;
+    }
+
     /** Attempts logged before {@code before}, also those of a message that is still kept. */
     public int deleteAttempts(Instant before, int max) {
         List<String> ids = em.createQuery("select a.id from Attempt a where a.timestamp < :before order by a.timestamp",
@@ -42,8 +86,9 @@ public class ExpiredRows {
     public int deleteMessages(Instant before, int max) {
         List<String> ids = em.createQuery("select m.id from Message m where m.timestamp < :before and not exists ("
                 + "select d.id from Delivery d where d.message = m and (d.status not in :final or d.updatedAt >= :before))"
-                + " order by m.timestamp", String.class)
-                .setParameter("before", before).setParameter("final", FINAL).setMaxResults(max).getResultList();
+                + " order by m.timestamp", String.class).setParameter("before", before).setParameter("final", FINAL)
+                .setMaxResults(max).getResultList();
+        ids = withoutRowlessOwed(ids);
         if (ids.isEmpty()) {
             return 0;
         }
@@ -62,8 +107,10 @@ public class ExpiredRows {
      */
     public int expungePayloads(Instant now, int max) {
         List<String> ids = em.createQuery("select m.id from Message m where m.payloadExpiresAt < :now and not exists ("
-                + "select d.id from Delivery d where d.message = m and d.status not in :final) order by m.payloadExpiresAt",
-                String.class).setParameter("now", now).setParameter("final", FINAL).setMaxResults(max).getResultList();
+                + "select d.id from Delivery d where d.message = m and d.status not in :final)"
+                + " order by m.payloadExpiresAt", String.class).setParameter("now", now).setParameter("final", FINAL)
+                .setMaxResults(max).getResultList();
+        ids = withoutRowlessOwed(ids);
         if (ids.isEmpty()) {
             return 0;
         }

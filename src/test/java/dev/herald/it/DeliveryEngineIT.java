@@ -100,7 +100,10 @@ class DeliveryEngineIT {
         return api().get("/app/" + APP + "/attempt/msg/" + msgId).json().getJsonArray("data");
     }
 
+    /** The endpoint's one delivery; a first attempt's row shows a moment after the attempt (SucceededRows). */
     JsonObject delivery(String endpointId) {
+        Waits.until(() -> !api().get("/app/" + APP + "/delivery?endpoint=" + endpointId).json().getJsonArray("data")
+                .isEmpty(), Duration.ofSeconds(5));
         JsonArray rows = api().get("/app/" + APP + "/delivery?endpoint=" + endpointId).json().getJsonArray("data");
         assertEquals(1, rows.size());
         return rows.getJsonObject(0);
@@ -253,6 +256,38 @@ class DeliveryEngineIT {
 
     @Test
     @Order(9)
+    void theSweepWritesTheRowOfADeliveryOwedWithoutOneAndDeliversIt() {
+        String ep = endpoint("/rowless", "rowless.lost", 0);
+        Api.Answer probe = api().post("/_test/lost-ticket/" + APP + "/" + ep + "/rowless.lost/rowless", "{}", null);
+        assertEquals(200, probe.status(), probe.body());
+        String msg = probe.json().getString("msgId");
+        // no row, no ticket: only the message names the delivery, and the sweep (every 2 s) finds it
+        Waits.until(() -> receiver.at("/rowless").size() == 1, Duration.ofSeconds(20));
+        assertEquals(msg, receiver.at("/rowless").get(0).header("webhook-id"));
+        Waits.until(() -> "succeeded".equals(deliveryOrNull(ep, "status")), Duration.ofSeconds(10));
+        assertEquals(probe.json().getString("deliveryId"), deliveryOrNull(ep, "id"));
+    }
+
+    @Test
+    @Order(9)
+    void theSweepWritesTheEndedRowOfASuccessWhoseRowWasLostAndSendsNothing() {
+        String ep = endpoint("/rowless-done", "rowless.done", 0);
+        Api.Answer probe = api().post("/_test/lost-ticket/" + APP + "/" + ep + "/rowless.done/rowless?succeeded=true",
+                "{}", null);
+        assertEquals(200, probe.status(), probe.body());
+        Waits.until(() -> "succeeded".equals(deliveryOrNull(ep, "status")), Duration.ofSeconds(20));
+        assertEquals(1, delivery(ep).getInt("attempts"));
+        assertEquals(0, receiver.at("/rowless-done").size(), "a recorded success is not sent again");
+    }
+
+    /** A field of the endpoint's one delivery row, or null while it has none. */
+    private String deliveryOrNull(String endpointId, String field) {
+        JsonArray rows = api().get("/app/" + APP + "/delivery?endpoint=" + endpointId).json().getJsonArray("data");
+        return rows.isEmpty() ? null : rows.getJsonObject(0).getString(field);
+    }
+
+    @Test
+    @Order(9)
     void aDeliveryWhoseEndpointIsGoneIsDroppedWhenItsTicketComes() {
         // what an ingest racing an endpoint's deletion could leave: no foreign key refuses it
         Api.Answer orphan = api().post("/_test/orphan/" + APP, "{}", null);
@@ -325,7 +360,8 @@ class DeliveryEngineIT {
         Api.Answer accepted = api().post("/app/" + APP + "/msg", Json.createObjectBuilder().add("eventType", "fail.once")
                 .add("payload", Json.createObjectBuilder().add("failOnce", true)).build());
         String msg = accepted.json().getString("id");
-        Waits.until(() -> "succeeded".equals(delivery(ep).getString("status")), Duration.ofSeconds(90));
+        // no row until the sweep writes it, once the unrecorded first attempt cannot still be running
+        Waits.until(() -> "succeeded".equals(deliveryOrNull(ep, "status")), Duration.ofSeconds(90));
         List<Receiver.Request> got = receiver.at("/fail-once");
         assertEquals(2, got.size(), "the unrecorded attempt is sent again: at least once");
         assertTrue(got.stream().allMatch(r -> msg.equals(r.header("webhook-id"))), "same webhook-id both times");

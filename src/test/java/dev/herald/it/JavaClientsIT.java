@@ -339,6 +339,10 @@ class JavaClientsIT {
         MessageOut kept = svix.getMessage().create("java-newcomer", new MessageIn().eventType("shop.secret")
                 .payload("{\"card\":\"5555\"}"));
         Waits.until(() -> receiver.at("/retained").size() >= 2, Duration.ofSeconds(20));
+        // delivered, and the delivery log says so (a success's row follows its attempt by up to a quarter second)
+        Waits.until(() -> api().get("/app/java-newcomer/delivery?status=succeeded").json().getJsonArray("data").stream()
+                .map(d -> d.asJsonObject().getString("msgId")).filter(id -> id.equals(shortLived.getId())
+                        || id.equals(kept.getId())).count() == 2, Duration.ofSeconds(10));
         Api age = new Api(Api.root(base) + "/api/v1/_test/age", TOKEN);
         assertEquals(1, age.post("/msg/" + shortLived.getId() + "/payload-expiry?hours=2", "", null).json().getInt("messages"));
         assertEquals(0, age.post("/msg/" + kept.getId() + "/payload-expiry?hours=2", "", null).json().getInt("messages"));

@@ -40,6 +40,9 @@ public class Sweeper {
     Requeuer requeuer;
 
     @Inject
+    dev.herald.delivery.control.RowlessSweep rowless;
+
+    @Inject
     dev.herald.delivery.control.EndpointGate gate;
 
     /** Until the first sweep, anything queued before this instance started counts as lost. */
@@ -68,6 +71,12 @@ public class Sweeper {
                 if (released > 0) {
                     LOG.info(released + " deliveries were being sent when the last run ended; they are queued again");
                 }
+            }
+            // deliveries owed without a row first: the rows it writes are queued by it, not below
+            var swept = rowless.sweep(queuedBefore != null && rowless.exclusiveDatabase() ? queuedBefore : null);
+            if (swept.pending() + swept.succeeded() > 0) {
+                LOG.info("Sweeper wrote the rows of " + swept.pending() + " deliveries owed without one (queued again) and "
+                        + swept.succeeded() + " that had succeeded");
             }
             int queued = requeuer.requeueOverdue(BATCH, gate.held(), queuedBefore);
             if (queued > 0) {

@@ -36,10 +36,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @ApplicationScoped
 public class DeliveryLedger {
-    /** When this process started: marks made before it were made by a run that is gone. */
-    static final Instant PROCESS_START = Instant.ofEpochMilli(
-            java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
-
     @PersistenceContext(unitName = "herald")
     EntityManager em;
 
@@ -62,6 +58,9 @@ public class DeliveryLedger {
     @Inject
     LedgerSignals ledgerSignals;
 
+    @Inject
+    SucceededRows succeededRows;
+
     /** What a batch of claims came to: a task (or null) per ticket, and tickets to look at again later. */
     public record Claimed(List<DeliveryTask> tasks, List<DeliveryQueue.Ticket> recheck) {
     }
@@ -76,6 +75,11 @@ public class DeliveryLedger {
      * disabled: resuming or enabling queues it again). A ticket whose delivery is being sent
      * right now elsewhere comes back in {@code recheck}, to be looked at once that attempt must
      * have ended.
+     *
+     * <p>A rowless ticket ({@link Destinations}) whose message is still young starts without a
+     * claim, as {@link #fromIngest} does, only reading the message; an older one, whose ticket
+     * may no longer be the only one, writes its row as being sent, and starts only if that row
+     * was not there and no attempt was recorded. One that must wait gets a pending row.
      */
     public Claimed beginAll(List<DeliveryQueue.Ticket> tickets) {
         Instant now = Times.now();
@@ -83,41 +87,86 @@ public class DeliveryLedger {
         List<DeliveryQueue.Ticket> recheck = new ArrayList<>();
         List<DeliveryRows.Claim> claims = new ArrayList<>();
         List<Integer> claimOf = new ArrayList<>();
-        List<Integer> leased = new ArrayList<>();
-        List<String> released = new ArrayList<>();
+        List<Integer> young = new ArrayList<>();
+        List<Integer> late = new ArrayList<>();
+        List<DeliveryRows.Owed> waiting = new ArrayList<>();
         List<String> endpointGone = new ArrayList<>();
         EndpointView[] views = new EndpointView[tickets.size()];
         for (int i = 0; i < tickets.size(); i++) {
             DeliveryQueue.Ticket t = tickets.get(i);
+            boolean rowless = t.hint() != null && t.hint().rowless() && t.attempt() == 1;
             EndpointView view = t.endpointId() == null ? null : endpointViews.byId(t.endpointId());
             if (view == null || view.paused() || view.disabled()) {
-                if (t.hint() != null && t.hint().claimed()) {
-                    released.add(t.deliveryId());
+                if (rowless && view != null) {
+                    waiting.add(pendingRow(t, now));
                 }
-                if (view == null && t.endpointId() != null) {
+                if (view == null && t.endpointId() != null && !rowless) {
                     endpointGone.add(t.deliveryId());
                 }
                 continue;
             }
             views[i] = view;
-            if (t.hint() != null && t.hint().claimed() && t.attempt() == 1) {
-                // written as being sent by ingest, and not all in memory (fromIngest tried that): its row decides
-                leased.add(i);
+            if (rowless) {
+                RecentMessages.Cached m = recent.get(t.hint().msgId());
+                if (m != null && young(m.timestamp(), now)) {
+                    tasks[i] = task(t, view, m, null, now, true);
+                } else {
+                    young.add(i); // decided once its message is read
+                }
                 continue;
             }
             claims.add(new DeliveryRows.Claim(t.deliveryId(), t.attempt(),
                     now.plus(settings.inFlightLimit(view.contract().timeoutMs()))));
             claimOf.add(i);
         }
+        if (claims.isEmpty() && young.isEmpty() && waiting.isEmpty() && endpointGone.isEmpty()) {
+            return new Claimed(java.util.Arrays.asList(tasks), recheck);
+        }
         try {
             OwnTransaction.run(direct, c -> {
-                DeliveryRows.releaseIngestMarks(c, released, now);
+                DeliveryRows.materialize(c, waiting, true, now);
                 DeliveryRows.forgetOrphans(c, endpointGone);
+                List<String> messageIds = new ArrayList<>();
+                for (int i : young) {
+                    messageIds.add(tickets.get(i).hint().msgId());
+                }
+                Map<String, DeliveryRows.MessageLoaded> messages = messageIds.isEmpty() ? Map.of()
+                        : DeliveryRows.loadMessages(c, messageIds);
+                List<DeliveryRows.Owed> lateRows = new ArrayList<>();
+                for (int i : young) {
+                    DeliveryQueue.Ticket t = tickets.get(i);
+                    DeliveryRows.MessageLoaded m = messages.get(t.hint().msgId());
+                    if (m == null) {
+                        continue; // the message is gone (its application was deleted)
+                    }
+                    RecentMessages.Cached cached = new RecentMessages.Cached(m.id(), m.appId(), m.eventType(), m.eventId(),
+                            m.timestamp(), m.payload());
+                    if (young(m.timestamp(), now)) {
+                        tasks[i] = task(t, views[i], cached, null, now, true);
+                    } else {
+                        late.add(i);
+                        lateRows.add(new DeliveryRows.Owed(t.deliveryId(), m.id(), t.endpointId(), t.hint().urlOverride(),
+                                "SENDING", 0, null, now.plus(settings.inFlightLimit(views[i].contract().timeoutMs()))));
+                    }
+                    messages.put(m.id(), m); // keep for the late ones below
+                }
+                boolean[] written = DeliveryRows.materialize(c, lateRows, true, now);
+                for (int k = 0; k < late.size(); k++) {
+                    int i = late.get(k);
+                    DeliveryQueue.Ticket t = tickets.get(i);
+                    if (written[k]) {
+                        DeliveryRows.MessageLoaded m = messages.get(t.hint().msgId());
+                        tasks[i] = task(t, views[i], new RecentMessages.Cached(m.id(), m.appId(), m.eventType(), m.eventId(),
+                                m.timestamp(), m.payload()), null, now, false);
+                    } else {
+                        // a row exists (a pause, a resend, the sweep) or the attempt was recorded: claim it as any other
+                        claims.add(new DeliveryRows.Claim(t.deliveryId(), t.attempt(),
+                                now.plus(settings.inFlightLimit(views[i].contract().timeoutMs()))));
+                        claimOf.add(i);
+                    }
+                }
                 boolean[] claimed = DeliveryRows.claim(c, claims, now);
                 List<String> toRead = new ArrayList<>();
-                for (int i : leased) {
-                    toRead.add(tickets.get(i).deliveryId());
-                }
                 RecentMessages.Cached[] cached = new RecentMessages.Cached[claimed.length];
                 for (int k = 0; k < claimed.length; k++) {
                     DeliveryQueue.Ticket t = tickets.get(claimOf.get(k));
@@ -127,34 +176,12 @@ public class DeliveryLedger {
                     }
                 }
                 Map<String, DeliveryRows.Loaded> loaded = toRead.isEmpty() ? Map.of() : DeliveryRows.load(c, toRead);
-                for (int i : leased) {
-                    DeliveryQueue.Ticket t = tickets.get(i);
-                    DeliveryRows.Loaded row = loaded.get(t.deliveryId());
-                    Duration attemptTakes = settings.inFlightLimit(views[i].contract().timeoutMs())
-                            .minus(DeliverySettings.START_MARGIN);
-                    if (row == null || row.attempts() != 0) {
-                        continue; // gone, or attempted already: a stale ticket
-                    }
-                    if ("SENDING".equals(row.status()) && row.sendingUntil() != null && row.sendingSince() != null
-                            && !row.sendingSince().isBefore(PROCESS_START) && now.plus(attemptTakes).isBefore(row.sendingUntil())) {
-                        // still the mark ingest made, in this run of Herald (or another instance's);
-                        // a ticket redelivered after a restart claims its row again instead
-                        tasks[i] = task(t, views[i], null, row, now);
-                    } else if ("SENDING".equals(row.status()) && row.sendingUntil() != null
-                            && row.sendingUntil().isAfter(now)) {
-                        // too little of the mark is left for a whole attempt: claim it once it has run out
-                        recheck.add(t.later(Duration.between(now, row.sendingUntil()).toMillis() + 1000));
-                    } else {
-                        DeliveryQueue.Ticket plain = new DeliveryQueue.Ticket(t.deliveryId(), t.endpointId(), t.attempt(), 0);
-                        recheck.add(plain); // pending again (the mark ran out and was reclaimed): an ordinary ticket
-                    }
-                }
                 for (int k = 0; k < claimed.length; k++) {
                     int i = claimOf.get(k);
                     DeliveryQueue.Ticket t = tickets.get(i);
                     DeliveryRows.Loaded row = loaded.get(t.deliveryId());
                     if (claimed[k] && (cached[k] != null || row != null)) {
-                        tasks[i] = task(t, views[i], cached[k], row, now);
+                        tasks[i] = task(t, views[i], cached[k], row, now, false);
                     } else if (row != null && "SENDING".equals(row.status()) && row.attempts() + 1 == t.attempt()
                             && row.sendingUntil() != null && row.sendingUntil().isAfter(now)) {
                         // Another thread or instance is sending it, or one that was died (the broker
@@ -171,30 +198,45 @@ public class DeliveryLedger {
     }
 
     /**
-     * The task of a ticket whose delivery ingest wrote as being sent, when everything it needs is
-     * in memory and the mark leaves time for a whole attempt: no transaction at all. Null
-     * otherwise, and then the ticket goes through {@link #beginAll}.
+     * Whether a rowless delivery's first attempt may still start on its ticket alone: the message
+     * was accepted so recently that the attempt ends before anything else may act on the delivery
+     * (the sweep waits for a whole in-flight limit after the message, see {@link RowlessSweep}).
+     */
+    static boolean young(Instant messageTime, Instant now) {
+        return now.isBefore(messageTime.plus(DeliverySettings.START_MARGIN));
+    }
+
+    /** The pending row of a rowless delivery whose first attempt must wait. */
+    private static DeliveryRows.Owed pendingRow(DeliveryQueue.Ticket t, Instant now) {
+        return new DeliveryRows.Owed(t.deliveryId(), t.hint().msgId(), t.endpointId(), t.hint().urlOverride(), "PENDING", 0,
+                now, null);
+    }
+
+    /**
+     * The task of a rowless ticket whose message this instance just wrote, when it is young
+     * enough to start on its ticket alone: no transaction at all. Null otherwise, and then the
+     * ticket goes through {@link #beginAll}.
      */
     public DeliveryTask fromIngest(DeliveryQueue.Ticket t) {
         DeliveryQueue.Hint hint = t.hint();
-        if (hint == null || !hint.claimed() || t.attempt() != 1 || t.endpointId() == null) {
+        if (hint == null || !hint.rowless() || t.attempt() != 1 || t.endpointId() == null) {
             return null;
         }
         Instant now = Times.now();
         RecentMessages.Cached m = recent.get(hint.msgId());
-        if (m == null || !now.isBefore(m.timestamp().plus(DeliverySettings.START_MARGIN))) {
+        if (m == null || !young(m.timestamp(), now)) {
             return null;
         }
         EndpointView view = endpointViews.byId(t.endpointId());
         if (view == null || view.paused() || view.disabled()) {
             return null;
         }
-        return task(t, view, m, null, now);
+        return task(t, view, m, null, now, true);
     }
 
     /** The task of a claimed ticket, from its hint and the message in memory, else from its row. */
     private DeliveryTask task(DeliveryQueue.Ticket t, EndpointView endpoint, RecentMessages.Cached m,
-            DeliveryRows.Loaded row, Instant now) {
+            DeliveryRows.Loaded row, Instant now, boolean rowless) {
         RetrySchedule schedule = settings.scheduleFor(endpoint.retrySchedule(), null);
         List<String> secrets = endpoint.signingSecrets(now);
         if (m != null) {
@@ -202,25 +244,26 @@ public class DeliveryLedger {
             return new DeliveryTask(t.deliveryId(), m.appId(), m.id(), endpoint.id(),
                     hint.urlOverride() != null ? hint.urlOverride() : endpoint.url(), secrets, endpoint.contract(),
                     m.eventType(), m.eventId(), m.timestamp(), m.payload(), t.attempt(), hint.chainPosition(),
-                    hint.manual(), schedule, hint.urlOverride());
+                    hint.manual(), schedule, hint.urlOverride(), rowless);
         }
         int attemptsBefore = t.attempt() - 1;
         return new DeliveryTask(t.deliveryId(), row.appId(), row.msgId(), endpoint.id(),
                 row.urlOverride() != null ? row.urlOverride() : endpoint.url(), secrets, endpoint.contract(),
                 row.eventType(), row.eventId(), row.timestamp(), row.payload(), t.attempt(),
                 t.attempt() - row.chainStart(), row.manualChain() && attemptsBefore == row.chainStart(), schedule,
-                row.urlOverride());
+                row.urlOverride(), false);
     }
 
-    /** Gives back ingest's marks of tickets dropped while delivery is paused (see DeliveryRows#releaseIngestMarks). */
-    public void releaseIngestMarks(List<String> deliveryIds) {
+    /** Pending rows for rowless tickets dropped while all delivery is paused: resuming queues them. */
+    public void waitAsPending(List<DeliveryQueue.Ticket> tickets) {
+        Instant now = Times.now();
         try {
             OwnTransaction.run(direct, c -> {
-                DeliveryRows.releaseIngestMarks(c, deliveryIds, Times.now());
+                DeliveryRows.materialize(c, tickets.stream().map(t -> pendingRow(t, now)).toList(), true, now);
                 return null;
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot release marks: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot write pending deliveries: " + e.getMessage(), e);
         }
     }
 
@@ -266,7 +309,7 @@ public class DeliveryLedger {
         em.persist(d);
         return new DeliveryTask(d.getId(), endpoint.getApp().getId(), message.getId(), endpoint.getId(),
                 endpoint.getUrl(), endpoint.signingSecrets(now), contract, eventType, null, message.getTimestamp(),
-                payloadJson, 1, 1, true, RetrySchedule.parse("0", 0), null);
+                payloadJson, 1, 1, true, RetrySchedule.parse("0", 0), null, false);
     }
 
     /** Logs a test send's attempt and closes its delivery; the endpoint's health marks stay as they are. */
@@ -326,10 +369,12 @@ public class DeliveryLedger {
         List<DeliveryQueue.Ticket> retries = new ArrayList<>();
         List<AttemptSignal> toSignal = new ArrayList<>();
         List<EndpointDisabled> toDisable = new ArrayList<>();
+        List<DeliveryRows.Owed> succeededRowless = new ArrayList<>();
         try {
             OwnTransaction.run(direct, c -> {
                 DeliveryRows.Ended ended = DeliveryRows.end(c, endings, now);
                 boolean[] applied = ended.applied();
+                rowless(c, finished, decisions, endings, applied, succeededRowless, now);
                 DeliveryRows.insertAttempts(c, attempts);
                 java.util.Set<String> succeeded = new java.util.LinkedHashSet<>();
                 java.util.Map<String, Instant> failing = new java.util.HashMap<>();
@@ -393,6 +438,7 @@ public class DeliveryLedger {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record attempts: " + e.getMessage(), e);
         }
+        succeededRows.add(succeededRowless);
         // Observers (operational webhooks, the endpoint's disabled reason) write in a JTA
         // transaction of their own, after the record: only when there is something to tell. The
         // record has committed, so a failure here must not fail the batch (the group commit would
@@ -410,6 +456,39 @@ public class DeliveryLedger {
                             + " disabled-endpoint notices could not be sent", e);
         }
         return new Recorded(outcomes, retries);
+    }
+
+    /**
+     * The first attempts that started without a row ({@link Destinations}) and found none to end:
+     * a failure writes the delivery's row now, as the retry or the end needs it; a success needs
+     * none for what is owed, and its row is written later with many others
+     * ({@link SucceededRows}); either counts as applied.
+     */
+    private static void rowless(Connection c, List<Finished> finished, List<RetryPolicy.Decision> decisions,
+            List<DeliveryRows.Ending> endings, boolean[] applied, List<DeliveryRows.Owed> succeededRowless, Instant now)
+            throws SQLException {
+        List<DeliveryRows.Owed> failed = new ArrayList<>();
+        List<Integer> failedAt = new ArrayList<>();
+        for (int i = 0; i < finished.size(); i++) {
+            DeliveryTask task = finished.get(i).task();
+            if (applied[i] || !task.rowless()) {
+                continue;
+            }
+            DeliveryRows.Ending e = endings.get(i);
+            DeliveryRows.Owed row = new DeliveryRows.Owed(task.deliveryId(), task.msgId(), task.endpointId(),
+                    task.urlOverride(), e.status(), 1, e.nextAttemptAt(), null);
+            if (decisions.get(i).verdict() == RetryPolicy.Verdict.SUCCEEDED) {
+                succeededRowless.add(row);
+                applied[i] = true;
+            } else {
+                failed.add(row);
+                failedAt.add(i);
+            }
+        }
+        boolean[] written = DeliveryRows.materialize(c, failed, false, now);
+        for (int k = 0; k < written.length; k++) {
+            applied[failedAt.get(k)] = written[k];
+        }
     }
 
     /** Disables the endpoint once: only the attempt that flips the flag tells the operator (after the commit). */

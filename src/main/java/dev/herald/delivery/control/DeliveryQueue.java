@@ -47,10 +47,12 @@ public class DeliveryQueue {
      * What the producer of a ticket already knows, so the attempt needs no read of the delivery
      * row: the message, the attempt's place in its retry chain, whether a person asked for it,
      * and the delivery's URL override. Tickets of the sweeper and of resends go without one.
-     * {@code claimed}: ingest wrote the delivery already marked as being sent (see
-     * {@code BatchWriter}), so its first attempt needs no claim of its own.
+     * {@code rowless}: ingest wrote no row for the delivery, only its message's destinations
+     * ({@link Destinations}); the ticket is the first attempt's claim while the message is young.
+     * (Its flag was "claimed" before V8, for a row written as being sent: such a ticket finds its
+     * row and claims it as any other.)
      */
-    public record Hint(String msgId, int chainPosition, boolean manual, String urlOverride, boolean claimed) {
+    public record Hint(String msgId, int chainPosition, boolean manual, String urlOverride, boolean rowless) {
         public Hint(String msgId, int chainPosition, boolean manual, String urlOverride) {
             this(msgId, chainPosition, manual, urlOverride, false);
         }
@@ -66,13 +68,13 @@ public class DeliveryQueue {
             return new Ticket(deliveryId, endpointId, attempt, millis, hint);
         }
 
-        /** {@code dlv ep attempt [msg chainPosition flags [urlOverride]]}, flags 1 manual, 2 claimed: ids and URLs hold no spaces. */
+        /** {@code dlv ep attempt [msg chainPosition flags [urlOverride]]}, flags 1 manual, 2 rowless: ids and URLs hold no spaces. */
         String line() {
             StringBuilder b = new StringBuilder(96).append(deliveryId).append(' ').append(endpointId).append(' ')
                     .append(attempt);
             if (hint != null) {
                 b.append(' ').append(hint.msgId()).append(' ').append(hint.chainPosition()).append(' ')
-                        .append((hint.manual() ? 1 : 0) | (hint.claimed() ? 2 : 0));
+                        .append((hint.manual() ? 1 : 0) | (hint.rowless() ? 2 : 0));
                 if (hint.urlOverride() != null) {
                     b.append(' ').append(hint.urlOverride());
                 }

@@ -303,25 +303,108 @@ final class DeliveryRows {
         }
     }
 
-    /**
-     * Gives back the marks ingest made for deliveries whose first attempt will not run now (the
-     * endpoint or all delivery is paused): they wait as pending, and resuming queues them at
-     * once instead of after the mark has run out. Only an untouched ingest mark is given back
-     * (never attempted, marked at creation).
-     */
-    static void releaseIngestMarks(Connection c, List<String> deliveryIds, Instant now) throws SQLException {
-        if (deliveryIds.isEmpty()) {
-            return;
+    /** A message's columns an attempt needs, for rowless tickets whose message is not in memory. */
+    record MessageLoaded(String id, String appId, String eventType, String eventId, Instant timestamp, String payload) {
+    }
+
+    static Map<String, MessageLoaded> loadMessages(Connection c, Collection<String> msgIds) throws SQLException {
+        Map<String, MessageLoaded> rows = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select id, app_id, eventType, eventId, timestamp, payload from herald_message where id = ?")) {
+            for (String id : msgIds) {
+                if (rows.containsKey(id)) {
+                    continue;
+                }
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        rows.put(id, new MessageLoaded(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                instant(rs, "timestamp"), rs.getString(6)));
+                    }
+                }
+            }
         }
-        try (PreparedStatement ps = c.prepareStatement("update herald_delivery set status = 'PENDING', sendingSince = null, "
-                + "sendingUntil = null, updatedAt = ?, version = version + 1 where id = ? and attempts = 0 "
-                + "and status = 'SENDING' and sendingSince = createdAt")) {
-            for (String id : deliveryIds) {
-                ps.setObject(1, at(now));
-                ps.setString(2, id);
+        return rows;
+    }
+
+    /**
+     * A row for a delivery that had none ({@link Destinations}): in {@code status} after
+     * {@code attempts} attempts, waiting until {@code nextAttemptAt}, being sent until
+     * {@code sendingUntil} (status SENDING). Its creation time is its message's.
+     */
+    record Owed(String deliveryId, String msgId, String endpointId, String urlOverride, String status, int attempts,
+            Instant nextAttemptAt, Instant sendingUntil) {
+    }
+
+    /**
+     * Writes each row only if the delivery has none yet (by id, or by message and endpoint), its
+     * message and endpoint still exist, and, when {@code unlessAttempted}, no attempt of it was
+     * recorded: a delivery whose first attempt succeeded and was recorded is not owed again.
+     * Answers, per row, whether it was written. One insert from a select each, so the checks and
+     * the write are one statement on H2 and PostgreSQL alike.
+     */
+    static boolean[] materialize(Connection c, List<Owed> rows, boolean unlessAttempted, Instant now) throws SQLException {
+        boolean[] written = new boolean[rows.size()];
+        if (rows.isEmpty()) {
+            return written;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into herald_delivery (id, attempts, chainStart, createdAt, "
+                + "lastQueuedAt, manualChain, nextAttemptAt, status, sendingSince, sendingUntil, updatedAt, urlOverride, "
+                + "version, endpoint_id, msg_id, resendPending) select ?, ?, 0, m.timestamp, ?, false, ?, ?, ?, ?, ?, ?, "
+                + "0, e.id, m.id, false from herald_message m, herald_endpoint e where m.id = ? and e.id = ? "
+                + "and not exists (select 1 from herald_delivery d where d.id = ? or (d.msg_id = m.id and d.endpoint_id = e.id))"
+                + (unlessAttempted ? " and not exists (select 1 from herald_attempt a where a.appId = m.app_id "
+                        + "and a.msgId = m.id and a.endpointId = e.id)" : ""))) {
+            for (Owed o : rows) {
+                boolean sending = "SENDING".equals(o.status());
+                ps.setString(1, o.deliveryId());
+                ps.setInt(2, o.attempts());
+                ps.setObject(3, at(now));
+                ps.setObject(4, at(o.nextAttemptAt()));
+                ps.setString(5, o.status());
+                ps.setObject(6, sending ? at(now) : null);
+                ps.setObject(7, sending ? at(o.sendingUntil()) : null);
+                ps.setObject(8, at(now));
+                ps.setString(9, o.urlOverride());
+                ps.setString(10, o.msgId());
+                ps.setString(11, o.endpointId());
+                ps.setString(12, o.deliveryId());
                 ps.addBatch();
             }
-            ps.executeBatch();
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                written[i] = counts[i] == 1;
+            }
         }
+        return written;
+    }
+
+    /**
+     * Ends the rows of first attempts that succeeded without a row of their own
+     * ({@link SucceededRows}): a row written meanwhile for the first attempt (a late claim, a
+     * pause, the sweep) is ended if it is still before that attempt; otherwise a row is written,
+     * already ended, unless one exists.
+     */
+    static void succeeded(Connection c, List<Owed> rows, Instant now) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<Owed> absent = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("update herald_delivery set attempts = 1, status = 'SUCCEEDED', "
+                + "nextAttemptAt = null, sendingSince = null, sendingUntil = null, updatedAt = ?, version = version + 1 "
+                + "where id = ? and attempts = 0 and resendPending = false")) {
+            for (Owed o : rows) {
+                ps.setObject(1, at(now));
+                ps.setString(2, o.deliveryId());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 1) {
+                    absent.add(rows.get(i));
+                }
+            }
+        }
+        materialize(c, absent, false, now);
     }
 }

@@ -34,9 +34,9 @@ public class Dispatcher {
 
     public void dispatch(DeliveryQueue.Ticket ticket) {
         if (pause.isPaused()) {
-            // the row keeps what is owed; resuming queues it again, at once if it waits as pending
-            if (ticket.hint() != null && ticket.hint().claimed()) {
-                ledger.releaseIngestMarks(java.util.List.of(ticket.deliveryId()));
+            // the row keeps what is owed (a rowless delivery gets one); resuming queues it again
+            if (ticket.hint() != null && ticket.hint().rowless() && ticket.attempt() == 1) {
+                ledger.waitAsPending(java.util.List.of(ticket));
             }
             return;
         }

@@ -100,7 +100,13 @@ public class Delivery {
     }
 
     public Delivery(Message message, Endpoint endpoint) {
-        this.id = Ids.next("dlv");
+        this(Ids.next("dlv"), message, endpoint, 0);
+    }
+
+    /** A row for a delivery that was owed without one (its id is derived, its attempts recorded already). */
+    public Delivery(String id, Message message, Endpoint endpoint, int attempts) {
+        this.id = id;
+        this.attempts = attempts;
         this.message = message;
         this.endpoint = endpoint;
         this.createdAt = Times.now();

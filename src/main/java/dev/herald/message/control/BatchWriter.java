@@ -2,10 +2,9 @@ package dev.herald.message.control;
 
 import dev.herald.app.entity.Application;
 import dev.herald.delivery.control.DeliveryQueue;
-import dev.herald.delivery.control.DeliverySettings;
+import dev.herald.delivery.control.Destinations;
 import dev.herald.message.entity.Message;
 import dev.herald.platform.HeraldResources;
-import dev.herald.platform.Ids;
 import dev.herald.platform.json.JsonText;
 import dev.herald.platform.problem.Problem;
 import dev.herald.subscription.control.EndpointView;
@@ -17,15 +16,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import dev.herald.platform.batch.OwnTransaction;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Writes a batch of API messages in one transaction: the message rows and one delivery row per
- * matching enabled endpoint, in two batched inserts. Nothing is queued here: the caller queues
+ * Writes a batch of API messages in one transaction: the message rows, which name the deliveries
+ * whose first attempt starts at once ({@link Destinations}), and a pending delivery row for each
+ * matching endpoint that is ordered or paused, in two batched inserts. Nothing is queued here: the caller queues
  * the tickets once this has committed (see {@link IngestBatcher}), so the commit is the
  * database's alone, with no two-phase commit across the broker. Endpoints come from memory
  * ({@link EndpointViews}), already matched and with nothing to decrypt.
@@ -43,9 +42,6 @@ public class BatchWriter {
 
     @Inject
     RecentMessages recent;
-
-    @Inject
-    DeliverySettings settings;
 
     @Inject
     dev.herald.delivery.control.DeliveryPause pause;
@@ -83,26 +79,32 @@ public class BatchWriter {
                     Message message = new Message(null, w.eventType(), w.payload(), w.eventId());
                     String channels = w.channels() == null || w.channels().isEmpty() ? null : JsonText.ofList(w.channels());
                     message.setChannels(channels);
-                    messageRows.add(new MessageRows.MessageRow(message.getId(), w.appId(), w.eventType(), w.eventId(),
-                            w.payload(), channels, message.getTimestamp(),
-                            w.payloadRetention() == null ? null : message.getTimestamp().plus(w.payloadRetention())));
+                    List<Destinations.Destination> rowless = new ArrayList<>();
+                    int index = 0;
                     for (EndpointView endpoint : endpoints.enabled(w.appId())) {
                         if (endpoint.matches(w.eventType(), w.channels())) {
                             String override = overrides.containsKey(endpoint.id()) ? overrides.get(endpoint.id())
                                     : endpoint.namesEventType(w.eventType()) ? overrides.get("*") : null;
-                            String id = Ids.next("dlv");
-                            // Written as being sent, for as long as a first attempt may take: the ticket
-                            // queued after the commit is the claim, and the attempt needs no transaction
-                            // of its own before it starts. A paused endpoint's delivery waits as pending.
-                            boolean claimed = !endpoint.paused() && !endpoint.contract().ordered() && !pause.isPaused();
-                            Instant leasedUntil = claimed ? message.getTimestamp().plus(
-                                    settings.inFlightLimit(endpoint.contract().timeoutMs())) : null;
-                            deliveryRows.add(new MessageRows.DeliveryRow(id, message.getId(), endpoint.id(), override,
-                                    message.getTimestamp(), leasedUntil));
+                            String id = Destinations.deliveryId(message.getId(), index);
+                            // Its first attempt starts at once: no row, the message names it, and the ticket
+                            // queued after the commit is the claim (Destinations). An ordered or paused
+                            // endpoint's delivery waits as a pending row.
+                            boolean now = !endpoint.paused() && !endpoint.contract().ordered() && !pause.isPaused();
+                            if (now) {
+                                rowless.add(new Destinations.Destination(index, endpoint.id(), override));
+                            } else {
+                                deliveryRows.add(new MessageRows.DeliveryRow(id, message.getId(), endpoint.id(), override,
+                                        message.getTimestamp()));
+                            }
                             tickets.add(new DeliveryQueue.Ticket(id, endpoint.id(), 1, 0,
-                                    new DeliveryQueue.Hint(message.getId(), 1, false, override, claimed)));
+                                    new DeliveryQueue.Hint(message.getId(), 1, false, override, now)));
+                            index++;
                         }
                     }
+                    messageRows.add(new MessageRows.MessageRow(message.getId(), w.appId(), w.eventType(), w.eventId(),
+                            w.payload(), channels, message.getTimestamp(),
+                            w.payloadRetention() == null ? null : message.getTimestamp().plus(w.payloadRetention()),
+                            Destinations.format(rowless)));
                     out.add(message);
                 }
                 MessageRows.insert(c, messageRows, deliveryRows);

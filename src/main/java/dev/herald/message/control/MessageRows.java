@@ -18,14 +18,16 @@ final class MessageRows {
     private MessageRows() {
     }
 
-    /** {@code payloadExpiresAt}: Svix's payload retention, null for the retention policy's default. */
+    /**
+     * {@code payloadExpiresAt}: Svix's payload retention, null for the retention policy's default;
+     * {@code destinations}: the deliveries it owes without rows ({@code Destinations}), or null.
+     */
     record MessageRow(String id, String appId, String eventType, String eventId, String payload, String channels,
-            Instant timestamp, Instant payloadExpiresAt) {
+            Instant timestamp, Instant payloadExpiresAt, String destinations) {
     }
 
-    /** {@code leasedUntil}: written as being sent until then (its first attempt needs no claim), else pending. */
-    record DeliveryRow(String id, String msgId, String endpointId, String urlOverride, Instant createdAt,
-            Instant leasedUntil) {
+    /** A delivery that waits as pending (its endpoint is ordered or paused). */
+    record DeliveryRow(String id, String msgId, String endpointId, String urlOverride, Instant createdAt) {
     }
 
     static boolean eventIdTaken(Connection c, String appId, String eventId) throws SQLException {
@@ -40,7 +42,7 @@ final class MessageRows {
 
     static void insert(Connection c, List<MessageRow> messages, List<DeliveryRow> deliveries) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into herald_message (id, channels, eventId, eventType, "
-                + "payload, timestamp, app_id, payloadExpiresAt) values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "payload, timestamp, app_id, payloadExpiresAt, destinations) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (MessageRow m : messages) {
                 ps.setString(1, m.id());
                 ps.setString(2, m.channels());
@@ -50,6 +52,7 @@ final class MessageRows {
                 ps.setObject(6, at(m.timestamp()));
                 ps.setString(7, m.appId());
                 ps.setObject(8, m.payloadExpiresAt() == null ? null : at(m.payloadExpiresAt()));
+                ps.setString(9, m.destinations());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -59,21 +62,17 @@ final class MessageRows {
         }
         try (PreparedStatement ps = c.prepareStatement("insert into herald_delivery (id, attempts, chainStart, createdAt, "
                 + "lastQueuedAt, manualChain, nextAttemptAt, status, sendingSince, sendingUntil, updatedAt, urlOverride, "
-                + "version, endpoint_id, msg_id) values (?, 0, 0, ?, ?, false, ?, ?, ?, ?, ?, ?, 0, ?, ?)")) {
+                + "version, endpoint_id, msg_id) values (?, 0, 0, ?, ?, false, ?, 'PENDING', null, null, ?, ?, 0, ?, ?)")) {
             for (DeliveryRow d : deliveries) {
                 OffsetDateTime at = at(d.createdAt());
-                boolean leased = d.leasedUntil() != null;
                 ps.setString(1, d.id());
                 ps.setObject(2, at);
                 ps.setObject(3, at);
                 ps.setObject(4, at);
-                ps.setString(5, leased ? "SENDING" : "PENDING");
-                ps.setObject(6, leased ? at : null);
-                ps.setObject(7, leased ? at(d.leasedUntil()) : null);
-                ps.setObject(8, at);
-                ps.setString(9, d.urlOverride());
-                ps.setString(10, d.endpointId());
-                ps.setString(11, d.msgId());
+                ps.setObject(5, at);
+                ps.setString(6, d.urlOverride());
+                ps.setString(7, d.endpointId());
+                ps.setString(8, d.msgId());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -53,6 +53,10 @@ public class Message {
      */
     private Instant payloadExpiresAt;
 
+    /** The deliveries it owes without rows (dev.herald.delivery.control.Destinations); written by ingest only. */
+    @Column(length = 1_000_000, insertable = false, updatable = false)
+    private String destinations;
+
     protected Message() {
     }
 
@@ -95,6 +99,10 @@ public class Message {
 
     public String getChannels() {
         return channels;
+    }
+
+    public String getDestinations() {
+        return destinations;
     }
 
     public void setChannels(String channels) {
