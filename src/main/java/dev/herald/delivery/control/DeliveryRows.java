@@ -337,7 +337,8 @@ final class DeliveryRows {
     }
 
     /**
-     * Writes each row only if the delivery has none yet (by id, or by message and endpoint), its
+     * Writes each row only if the delivery has none yet (by message and endpoint: its id is derived
+     * from them, and one condition with an OR would make H2 scan the table), its
      * message and endpoint still exist, and, when {@code unlessAttempted}, no attempt of it was
      * recorded: a delivery whose first attempt succeeded and was recorded is not owed again.
      * Answers, per row, whether it was written. One insert from a select each, so the checks and
@@ -352,7 +353,7 @@ final class DeliveryRows {
                 + "lastQueuedAt, manualChain, nextAttemptAt, status, sendingSince, sendingUntil, updatedAt, urlOverride, "
                 + "version, endpoint_id, msg_id, resendPending) select ?, ?, 0, m.timestamp, ?, false, ?, ?, ?, ?, ?, ?, "
                 + "0, e.id, m.id, false from herald_message m, herald_endpoint e where m.id = ? and e.id = ? "
-                + "and not exists (select 1 from herald_delivery d where d.id = ? or (d.msg_id = m.id and d.endpoint_id = e.id))"
+                + "and not exists (select 1 from herald_delivery d where d.msg_id = m.id and d.endpoint_id = e.id)"
                 + (unlessAttempted ? " and not exists (select 1 from herald_attempt a where a.appId = m.app_id "
                         + "and a.msgId = m.id and a.endpointId = e.id)" : ""))) {
             for (Owed o : rows) {
@@ -368,7 +369,6 @@ final class DeliveryRows {
                 ps.setString(9, o.urlOverride());
                 ps.setString(10, o.msgId());
                 ps.setString(11, o.endpointId());
-                ps.setString(12, o.deliveryId());
                 ps.addBatch();
             }
             int[] counts = ps.executeBatch();
@@ -381,30 +381,30 @@ final class DeliveryRows {
 
     /**
      * Ends the rows of first attempts that succeeded without a row of their own
-     * ({@link SucceededRows}): a row written meanwhile for the first attempt (a late claim, a
-     * pause, the sweep) is ended if it is still before that attempt; otherwise a row is written,
-     * already ended, unless one exists.
+     * ({@link SucceededRows}): writes each row, already ended, unless one exists; a row written
+     * meanwhile for the first attempt (a late claim, a pause, the sweep) is ended instead if it
+     * is still before that attempt. The insert comes first: under load nothing else wrote one.
      */
     static void succeeded(Connection c, List<Owed> rows, Instant now) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
-        List<Owed> absent = new ArrayList<>();
+        boolean[] written = materialize(c, rows, false, now);
         try (PreparedStatement ps = c.prepareStatement("update herald_delivery set attempts = 1, status = 'SUCCEEDED', "
                 + "nextAttemptAt = null, sendingSince = null, sendingUntil = null, updatedAt = ?, version = version + 1 "
                 + "where id = ? and attempts = 0 and resendPending = false")) {
-            for (Owed o : rows) {
-                ps.setObject(1, at(now));
-                ps.setString(2, o.deliveryId());
-                ps.addBatch();
-            }
-            int[] counts = ps.executeBatch();
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] != 1) {
-                    absent.add(rows.get(i));
+            boolean any = false;
+            for (int i = 0; i < written.length; i++) {
+                if (!written[i]) {
+                    ps.setObject(1, at(now));
+                    ps.setString(2, rows.get(i).deliveryId());
+                    ps.addBatch();
+                    any = true;
                 }
             }
+            if (any) {
+                ps.executeBatch();
+            }
         }
-        materialize(c, absent, false, now);
     }
 }

@@ -118,36 +118,39 @@ public class RowlessSweep {
     private int[] page(Connection c, Instant cutoff, boolean afterRestart, List<DeliveryQueue.Ticket> tickets)
             throws SQLException {
         Instant mark;
-        String markId;
-        try (PreparedStatement ps = c.prepareStatement("select mark, msgId from herald_sweep_mark where name = 'rowless'")) {
+        try (PreparedStatement ps = c.prepareStatement("select mark from herald_sweep_mark where name = 'rowless'")) {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return new int[] {0, 0, 0};
                 }
                 mark = DeliveryRows.instant(rs, "mark");
-                markId = rs.getString("msgId");
             }
         }
+        // In the timestamp index's order alone, so the database reads one page of it and sorts
+        // nothing; a page ends before the instant its last message shares with the next page's.
         List<Named> named = new ArrayList<>();
+        boolean full;
         try (PreparedStatement ps = c.prepareStatement("select id, app_id, timestamp, destinations from herald_message "
-                + "where timestamp >= ? and timestamp < ? and destinations is not null order by timestamp, id "
-                + "fetch first " + (PAGE + 50) + " rows only")) {
+                + "where timestamp > ? and timestamp < ? and destinations is not null order by timestamp "
+                + "fetch first " + (PAGE + 1) + " rows only")) {
             ps.setObject(1, DeliveryRows.at(mark));
             ps.setObject(2, DeliveryRows.at(cutoff));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && named.size() < PAGE) {
-                    Instant t = DeliveryRows.instant(rs, "timestamp");
-                    String id = rs.getString("id");
-                    if (t.equals(mark) && id.compareTo(markId) <= 0) {
-                        continue; // swept before, at the mark's own instant
-                    }
-                    Named m = new Named(id, rs.getString("app_id"), t, Destinations.parse(rs.getString("destinations")));
+                while (rs.next()) {
+                    Named m = new Named(rs.getString("id"), rs.getString("app_id"), DeliveryRows.instant(rs, "timestamp"),
+                            Destinations.parse(rs.getString("destinations")));
                     if (!afterRestart && !ripe(m)) {
                         break; // an endpoint with a longer timeout: this message and all after it wait
                     }
                     named.add(m);
                 }
             }
+            full = named.size() > PAGE;
+        }
+        if (full) {
+            Instant last = named.get(named.size() - 1).timestamp();
+            List<Named> whole = named.stream().filter(m -> !m.timestamp().equals(last)).toList();
+            named = whole.isEmpty() ? named : new ArrayList<>(whole);
         }
         if (named.isEmpty()) {
             return new int[] {0, 0, 0};
@@ -197,7 +200,7 @@ public class RowlessSweep {
             ps.setString(2, last.msgId());
             ps.executeUpdate();
         }
-        return new int[] {named.size(), pending, succeeded};
+        return new int[] {full ? PAGE : named.size(), pending, succeeded};
     }
 
     /** Whether no first attempt of this message's destinations can still be under way. */
