@@ -103,7 +103,7 @@ final class DeliveryRows {
      * asked while its attempt was under way (Svix queues a resend instead of refusing it) starts
      * that resend's chain instead: it waits again, as a manual chain. Both are conditional on
      * the attempt number, so a duplicate ticket changes nothing; the second update runs only for
-     * the rows the first one did not take, which under load is none.
+     * the rows the first one did not take: under load, the first attempts that had no row.
      */
     static Ended end(Connection c, List<Ending> endings, Instant now) throws SQLException {
         boolean[] applied = new boolean[endings.size()];
@@ -154,9 +154,15 @@ final class DeliveryRows {
                 ps.setObject(5, at(now));
                 ps.setString(6, e.deliveryId());
                 ps.setInt(7, e.attempt() - 1);
-                if (ps.executeUpdate() == 1) {
+                ps.addBatch();
+            }
+            // batched: every first attempt that succeeded without a row comes here (one round trip on PostgreSQL)
+            int[] counts = ps.executeBatch();
+            for (int k = 0; k < counts.length; k++) {
+                if (counts[k] == 1) {
+                    int i = notTaken.get(k);
                     applied[i] = true;
-                    resent.add(e.deliveryId());
+                    resent.add(endings.get(i).deliveryId());
                 }
             }
         }
@@ -379,32 +385,61 @@ final class DeliveryRows {
         return written;
     }
 
+    /** Rows per statement of {@link #succeeded}: four parameters each. */
+    static final int SUCCEEDED_PER_STATEMENT = 250;
+
     /**
      * Ends the rows of first attempts that succeeded without a row of their own
-     * ({@link SucceededRows}): writes each row, already ended, unless one exists; a row written
-     * meanwhile for the first attempt (a late claim, a pause, the sweep) is ended instead if it
-     * is still before that attempt. The insert comes first: under load nothing else wrote one.
+     * ({@link SucceededRows}): writes each row, already ended, unless one exists, its message or
+     * endpoint is gone; a row written meanwhile for the first attempt (a late claim, a pause,
+     * the sweep) is ended instead if it is still before that attempt. One statement for many
+     * rows: PostgreSQL planned the per-row form of this insert (a join and an anti-join) for
+     * every row of a batch, and the planning cost more than the write.
      */
     static void succeeded(Connection c, List<Owed> rows, Instant now) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
+        Map<String, Owed> unique = new java.util.LinkedHashMap<>();
+        for (Owed o : rows) {
+            unique.putIfAbsent(o.deliveryId(), o); // a duplicate ticket's second success names the same row
         }
-        boolean[] written = materialize(c, rows, false, now);
+        List<Owed> all = new ArrayList<>(unique.values());
+        int inserted = 0;
+        for (int from = 0; from < all.size(); from += SUCCEEDED_PER_STATEMENT) {
+            List<Owed> chunk = all.subList(from, Math.min(all.size(), from + SUCCEEDED_PER_STATEMENT));
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < chunk.size(); i++) {
+                values.append(i == 0 ? "" : ", ").append("(cast(? as varchar(40)), cast(? as varchar(40)), "
+                        + "cast(? as varchar(40)), cast(? as varchar(2048)))");
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into herald_delivery (id, attempts, chainStart, "
+                    + "createdAt, lastQueuedAt, manualChain, nextAttemptAt, status, sendingSince, sendingUntil, updatedAt, "
+                    + "urlOverride, version, endpoint_id, msg_id, resendPending) select v.id, 1, 0, m.timestamp, ?, false, "
+                    + "null, 'SUCCEEDED', null, null, ?, v.url, 0, e.id, m.id, false from (values " + values
+                    + ") v (id, msg, ep, url) join herald_message m on m.id = v.msg join herald_endpoint e on e.id = v.ep "
+                    + "where not exists (select 1 from herald_delivery d where d.msg_id = m.id and d.endpoint_id = e.id)")) {
+                ps.setObject(1, at(now));
+                ps.setObject(2, at(now));
+                int p = 3;
+                for (Owed o : chunk) {
+                    ps.setString(p++, o.deliveryId());
+                    ps.setString(p++, o.msgId());
+                    ps.setString(p++, o.endpointId());
+                    ps.setString(p++, o.urlOverride());
+                }
+                inserted += ps.executeUpdate();
+            }
+        }
+        if (inserted == all.size()) {
+            return; // under load: nothing else wrote any of these rows
+        }
         try (PreparedStatement ps = c.prepareStatement("update herald_delivery set attempts = 1, status = 'SUCCEEDED', "
                 + "nextAttemptAt = null, sendingSince = null, sendingUntil = null, updatedAt = ?, version = version + 1 "
                 + "where id = ? and attempts = 0 and resendPending = false")) {
-            boolean any = false;
-            for (int i = 0; i < written.length; i++) {
-                if (!written[i]) {
-                    ps.setObject(1, at(now));
-                    ps.setString(2, rows.get(i).deliveryId());
-                    ps.addBatch();
-                    any = true;
-                }
+            for (Owed o : all) {
+                ps.setObject(1, at(now));
+                ps.setString(2, o.deliveryId());
+                ps.addBatch();
             }
-            if (any) {
-                ps.executeBatch();
-            }
+            ps.executeBatch();
         }
     }
 }
