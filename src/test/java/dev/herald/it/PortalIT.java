@@ -235,7 +235,10 @@ class PortalIT {
         operator().post("/app/" + appId + "/msg", Json.createObjectBuilder()
                 .add("eventType", "transcript.created").add("payload", Json.createObjectBuilder()).build());
 
-        // The list shows it, its description as text, its state and success rate.
+        // The list shows it, its description as text, its state and success rate (once the delivery's
+        // row is written: a success's row follows its attempt by up to a quarter second, SucceededRows).
+        Waits.until(() -> operator().get("/app/" + appId + "/endpoint/" + endpointId + "/stats").json()
+                .getInt("success") == 1, Duration.ofSeconds(5));
         assertEquals("Endpoints", browser.visit(Api.root(base()) + "/portal/#/").getText());
         browser.awaitText(By.cssSelector("[data-test=rate]"), "delivered");
         assertEquals(XSS, browser.driver.findElement(By.cssSelector("[data-test=description]")).getText());
