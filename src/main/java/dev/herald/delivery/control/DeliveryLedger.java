@@ -148,7 +148,6 @@ public class DeliveryLedger {
                         lateRows.add(new DeliveryRows.Owed(t.deliveryId(), m.id(), t.endpointId(), t.hint().urlOverride(),
                                 "SENDING", 0, null, now.plus(settings.inFlightLimit(views[i].contract().timeoutMs()))));
                     }
-                    messages.put(m.id(), m); // keep for the late ones below
                 }
                 boolean[] written = DeliveryRows.materialize(c, lateRows, true, now);
                 for (int k = 0; k < late.size(); k++) {

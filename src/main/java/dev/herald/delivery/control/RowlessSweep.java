@@ -37,7 +37,9 @@ import javax.sql.DataSource;
 public class RowlessSweep {
     static final String JOB = "rowless-sweep";
     static final int PAGE = 500;
-    static final int MAX_PAGES = 40;
+    /** Pages between renewals of the lease: a sweep goes on until it has caught up. */
+    static final int PAGES_PER_LEASE = 100;
+    static final Duration LEASE = Duration.ofMinutes(5);
 
     @Resource(lookup = HeraldResources.DIRECT_DATASOURCE)
     DataSource direct;
@@ -82,14 +84,14 @@ public class RowlessSweep {
     public Swept sweep(Instant before) {
         boolean afterRestart = before != null;
         Instant cutoff = afterRestart ? before : Times.now().minus(settings.inFlightLimit(null));
-        if (!leases.acquire(JOB, Duration.ofMinutes(5))) {
+        if (!leases.acquire(JOB, LEASE)) {
             return new Swept(0, 0, 0);
         }
         try {
             int messages = 0;
             int pending = 0;
             int succeeded = 0;
-            for (int page = 0; page < MAX_PAGES; page++) {
+            for (int page = 1; ; page++) {
                 List<DeliveryQueue.Ticket> tickets = new ArrayList<>();
                 int[] counts = OwnTransaction.run(direct, c -> page(c, cutoff, afterRestart, tickets));
                 queue.enqueue(tickets);
@@ -97,6 +99,10 @@ public class RowlessSweep {
                 pending += counts[1];
                 succeeded += counts[2];
                 if (counts[0] < PAGE) {
+                    break;
+                }
+                // a backlog (Herald was down, or this is the first sweep in a while): go on, under the lease
+                if (page % PAGES_PER_LEASE == 0 && !leases.acquire(JOB, LEASE)) {
                     break;
                 }
             }
