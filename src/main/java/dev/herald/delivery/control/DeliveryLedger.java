@@ -130,19 +130,17 @@ public class DeliveryLedger {
                 for (int i : young) {
                     messageIds.add(tickets.get(i).hint().msgId());
                 }
-                Map<String, DeliveryRows.MessageLoaded> messages = messageIds.isEmpty() ? Map.of()
+                Map<String, RecentMessages.Cached> messages = messageIds.isEmpty() ? Map.of()
                         : DeliveryRows.loadMessages(c, messageIds);
                 List<DeliveryRows.Owed> lateRows = new ArrayList<>();
                 for (int i : young) {
                     DeliveryQueue.Ticket t = tickets.get(i);
-                    DeliveryRows.MessageLoaded m = messages.get(t.hint().msgId());
+                    RecentMessages.Cached m = messages.get(t.hint().msgId());
                     if (m == null) {
                         continue; // the message is gone (its application was deleted)
                     }
-                    RecentMessages.Cached cached = new RecentMessages.Cached(m.id(), m.appId(), m.eventType(), m.eventId(),
-                            m.timestamp(), m.payload());
                     if (young(m.timestamp(), now)) {
-                        tasks[i] = task(t, views[i], cached, null, now, true);
+                        tasks[i] = task(t, views[i], m, null, now, true);
                     } else {
                         late.add(i);
                         lateRows.add(new DeliveryRows.Owed(t.deliveryId(), m.id(), t.endpointId(), t.hint().urlOverride(),
@@ -154,9 +152,7 @@ public class DeliveryLedger {
                     int i = late.get(k);
                     DeliveryQueue.Ticket t = tickets.get(i);
                     if (written[k]) {
-                        DeliveryRows.MessageLoaded m = messages.get(t.hint().msgId());
-                        tasks[i] = task(t, views[i], new RecentMessages.Cached(m.id(), m.appId(), m.eventType(), m.eventId(),
-                                m.timestamp(), m.payload()), null, now, false);
+                        tasks[i] = task(t, views[i], messages.get(t.hint().msgId()), null, now, false);
                     } else {
                         // a row exists (a pause, a resend, the sweep) or the attempt was recorded: claim it as any other
                         claims.add(new DeliveryRows.Claim(t.deliveryId(), t.attempt(),

@@ -1,5 +1,6 @@
 package dev.herald.delivery.control;
 
+import dev.herald.message.control.RecentMessages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -309,12 +310,9 @@ final class DeliveryRows {
         }
     }
 
-    /** A message's columns an attempt needs, for rowless tickets whose message is not in memory. */
-    record MessageLoaded(String id, String appId, String eventType, String eventId, Instant timestamp, String payload) {
-    }
-
-    static Map<String, MessageLoaded> loadMessages(Connection c, Collection<String> msgIds) throws SQLException {
-        Map<String, MessageLoaded> rows = new HashMap<>();
+    /** The messages of rowless tickets that are not in memory, as {@link RecentMessages} would hold them. */
+    static Map<String, RecentMessages.Cached> loadMessages(Connection c, Collection<String> msgIds) throws SQLException {
+        Map<String, RecentMessages.Cached> rows = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "select id, app_id, eventType, eventId, timestamp, payload from herald_message where id = ?")) {
             for (String id : msgIds) {
@@ -324,8 +322,8 @@ final class DeliveryRows {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        rows.put(id, new MessageLoaded(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                instant(rs, "timestamp"), rs.getString(6)));
+                        rows.put(id, new RecentMessages.Cached(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), instant(rs, "timestamp"), rs.getString(6)));
                     }
                 }
             }

@@ -42,6 +42,10 @@ public class Requeuer {
     @Inject
     DeliverySettings settings;
 
+    /** Where whether only this process can open the database is decided (H2's locked file). */
+    @Inject
+    RowlessSweep rowlessSweep;
+
     /**
      * Queues deliveries that are owed but seem to have lost their ticket: due for longer than the
      * grace period and not queued for as long, or "sending" for longer than any attempt can take.
@@ -86,8 +90,7 @@ public class Requeuer {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int releaseMarksOfPreviousRun(Instant startedAt) {
-        String url = em.unwrap(org.hibernate.Session.class).doReturningWork(c -> c.getMetaData().getURL());
-        if (url == null || !url.startsWith("jdbc:h2:")) {
+        if (!rowlessSweep.exclusiveDatabase()) {
             return 0;
         }
         return em.createQuery("update Delivery d set d.status = :pending, d.sendingSince = null, d.sendingUntil = null "

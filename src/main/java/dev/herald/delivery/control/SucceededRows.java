@@ -83,13 +83,6 @@ public class SucceededRows {
         }
     }
 
-    /** How many wait for their row (for tests and the operator's view). */
-    public int waiting() {
-        synchronized (lock) {
-            return pending.size();
-        }
-    }
-
     private void run() {
         while (true) {
             List<DeliveryRows.Owed> batch;
