@@ -10,10 +10,14 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 
 WORKDIR /data
 COPY target/herald.jar /opt/herald/herald.jar
-# The JVM options (C1 only, the serial collector: measured on two cores). For a container with
-# many cores or a heap of gigabytes, mount your own at /opt/herald/jvm.options, e.g. with
-# -XX:+UseG1GC in place of -XX:+UseSerialGC (two collectors named at once refuse to start).
-COPY server-config/jvm.options /opt/herald/jvm.options
+# The JVM options (C2 only after start-up, the serial collector: measured on two cores). For a
+# container with many cores or a heap of gigabytes, mount your own at /opt/herald/jvm.options, e.g.
+# with -XX:+UseG1GC in place of -XX:+UseSerialGC (two collectors named at once refuse to start).
+# jvm.options names its start-up compiler directive by a path relative to the repository; here
+# the image's own path.
+COPY server-config/jvm.options server-config/jit-startup.json /opt/herald/
+RUN sed -i 's|CompilerDirectivesFile=server-config/|CompilerDirectivesFile=/opt/herald/|' /opt/herald/jvm.options \
+    && grep -q 'CompilerDirectivesFile=/opt/herald/jit-startup.json' /opt/herald/jvm.options
 # The class-data archive of a start (README, "Set-up"), written here by this image's own JVM: an
 # archive serves only the JVM build that wrote it, so target/herald.jsa of the build machine is
 # not copied. Payara Micro's warm-up deploys everything and exits; the archive is written at exit.

@@ -69,6 +69,9 @@ public final class Benchmark {
     private dev.herald.prod.LocalPostgres postgres;
 
     public static void main(String[] args) throws Exception {
+        // This JVM starts with jvm.options, as Herald does, and has no start-up to protect from C2:
+        // the plain loop gets the same compilers as Herald (dev.herald.platform.jit.OptimizingCompiler).
+        dev.herald.platform.jit.OptimizingCompiler.release();
         new Benchmark().run(Integer.getInteger("bench.messages", 3000), Integer.getInteger("bench.concurrency", 16),
                 Integer.getInteger("bench.rate", 200), Integer.getInteger("bench.seconds", 15),
                 Integer.getInteger("bench.backlog", 20000));
@@ -107,18 +110,20 @@ public final class Benchmark {
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                     postgres == null ? "H2 file database" : "PostgreSQL (local, same machine)");
             // Warm-up, in rounds until the benchmark's own JIT has gone quiet. The harness shares
-            // the two cores with Herald: when it ran with C2, its compiler took 40 % of the
-            // harness's CPU during Herald's phase (async-profiler) and none during the plain loop's,
-            // which runs later; mvn -Pbenchmark verify now runs it with jvm.options (C1), as Herald.
-            // The plain loop's rounds compile the signing client and the receiver; Herald's rounds
-            // compile the client's side of Payara's answers, and warm Herald (JIT, pools, caches).
+            // the two cores with Herald: when its C2 was still compiling during Herald's phase, it
+            // took 40 % of the harness's CPU then (async-profiler) and none during the plain loop's,
+            // which runs later. The plain loop's rounds compile the signing client and the receiver;
+            // Herald's rounds compile the client's side of Payara's answers, and warm Herald (JIT,
+            // pools, caches).
             int warm = Math.min(2000, messages);
             int plainRounds = warmUntilQuiet(r -> plainLoop(warm, concurrency, secret, hook, 6_000_000 + r * warm),
-                    Benchmark::ownCompileMillis);
+                    Benchmark::ownCompileMillis, null, warm);
             // Herald's rounds also wait for Herald's own JIT to go quiet: what is measured next is
-            // its steady state, as a server that has run for a while has it.
+            // its steady state, as a server that has run for a while has it. With C2 that takes
+            // some 100,000 messages on two cores; each round prints Herald's CPU per message, so
+            // the warm-up's cost is in the output too.
             int heraldRounds = warmUntilQuiet(r -> throughputThroughHerald(warm, concurrency, r * warm),
-                    () -> ownCompileMillis() + heraldCompileMillis(jmxPort));
+                    () -> ownCompileMillis() + heraldCompileMillis(jmxPort), () -> heraldCpuNanos(jmxPort), warm);
             // the JIT clocks outside the CPU clocks: a JMX read costs Herald CPU of its own
             long heraldJit = heraldCompileMillis(jmxPort);
             long harnessJit = ownCompileMillis();
@@ -330,16 +335,23 @@ public final class Benchmark {
 
     /**
      * Runs warm-up rounds until one of them costs the JITs that {@code jit} sums less than 2 % of
-     * its length (at most {@code -Dbench.warmRounds}, 8): answers how many ran.
+     * its length (at most {@code -Dbench.warmRounds}, 150): answers how many ran.
      */
-    private static int warmUntilQuiet(Round round, CompileClock jit) throws Exception {
-        int max = Integer.getInteger("bench.warmRounds", 8);
+    private static int warmUntilQuiet(Round round, CompileClock jit, CompileClock cpuNanos, int perRound) throws Exception {
+        int max = Integer.getInteger("bench.warmRounds", 150);
         for (int r = 0; r < max; r++) {
             long compiled = jit.millis();
+            long cpu = cpuNanos == null ? 0 : cpuNanos.millis();
             long start = System.nanoTime();
             round.run(r);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            if (jit.millis() - compiled < millis / 50) {
+            long jitMillis = jit.millis() - compiled;
+            if (cpuNanos != null) {
+                // the curve of the warm-up: how Herald's CPU per message falls as its JIT catches up
+                System.out.printf("  warm-up round %d: %d ms, JIT %d ms, Herald CPU %.3f ms per message%n", r + 1, millis,
+                        jitMillis, (cpuNanos.millis() - cpu) / 1e6 / perRound);
+            }
+            if (jitMillis < millis / 50) {
                 return r + 1;
             }
         }

@@ -35,6 +35,8 @@ public final class StoreReplay {
     private static final java.util.logging.Logger FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
 
     public static void main(String[] args) throws Exception {
+        // H2 runs with C2 in Herald once it has started; so it does here (jvm.options, as Herald)
+        dev.herald.platform.jit.OptimizingCompiler.release();
         int messages = Integer.getInteger("replay.messages", 30_000);
         int group = Integer.getInteger("replay.group", 7);
         int rounds = Integer.getInteger("replay.rounds", 3);

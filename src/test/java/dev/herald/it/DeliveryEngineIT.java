@@ -389,6 +389,24 @@ class DeliveryEngineIT {
     }
 
     @Test
+    @Order(15)
+    void theOptimizingCompilerIsLetInOnceHeraldHasDeployed() {
+        // jvm.options starts the JVM with C2 kept out (server-config/jit-startup.json); Herald lets it
+        // in when deployed (OptimizingCompiler). Left in place, every method would stay with C1.
+        Api.Answer args = api().get("/_test/jmx/InputArguments?name="
+                + URLEncoder.encode("java.lang:type=Runtime", StandardCharsets.UTF_8));
+        assertEquals(200, args.status(), args.body());
+        assertTrue(args.json().getString("value").contains("-XX:CompilerDirectivesFile=server-config/jit-startup.json"),
+                "the server under test starts with jvm.options' directive: " + args.body());
+        Api.Answer printed = api().post("/_test/jmx/compilerDirectivesPrint?name="
+                + URLEncoder.encode("com.sun.management:type=DiagnosticCommand", StandardCharsets.UTF_8), "", null);
+        assertEquals(200, printed.status(), printed.body());
+        String directives = printed.json().getString("value");
+        assertTrue(directives.contains("Directive: (default)"), directives);
+        assertFalse(directives.contains("Exclude:true"), "C2 is still kept out after deployment:\n" + directives);
+    }
+
+    @Test
     @Order(12)
     void operatorsReadAndTuneDeliveryOverJmx() throws Exception {
         assertEquals("0,5,300,1800,7200,18000,36000,36000", jmx("DefaultRetrySchedule"));

@@ -97,6 +97,8 @@ public class JmxProbe {
         } else if (value instanceof Number || value instanceof Boolean) {
             b.add("value", Json.createValue(value.toString()));
             b.add("number", value instanceof Boolean ? 0 : ((Number) value).doubleValue());
+        } else if (value instanceof Object[] array) {
+            b.add("value", java.util.Arrays.toString(array));
         } else {
             b.add("value", value.toString());
         }
