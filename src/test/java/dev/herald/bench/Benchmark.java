@@ -143,23 +143,18 @@ public final class Benchmark {
                     Benchmark::ownCompileMillis, null, warm);
             // ... and is measured again while its JIT still ran for more than 2 % of the phase
             // (at most 5 times): the baseline is the plain loop at its best, not while C2 compiles.
-            Result plain;
-            long benchCpu;
-            long plainJit;
+            Result plain = null;
+            long benchCpu = 0;
+            long plainJit = 0;
             int plainRuns = 0;
-            do {
+            while (plainRuns < 5 && (plain == null || plainJit >= plain.millis() / 50)) {
                 plainJit = ownCompileMillis();
                 benchCpu = ownCpuNanos();
-                long plainStart = System.nanoTime();
                 plain = plainLoop(messages, concurrency, secret, hook, 20_000_000 + plainRuns * 1_000_000);
-                long plainMillis = (System.nanoTime() - plainStart) / 1_000_000;
                 benchCpu = ownCpuNanos() - benchCpu;
                 plainJit = ownCompileMillis() - plainJit;
                 plainRuns++;
-                if (plainJit < plainMillis / 50) {
-                    break;
-                }
-            } while (plainRuns < 5);
+            }
             System.out.printf("Throughput  Herald: %8.1f msg/s  (ingest->receipt p50 %d ms, p99 %d ms under saturation)%n",
                     viaHerald.perSecond, viaHerald.p50, viaHerald.p99);
             System.out.printf("Throughput  plain : %8.1f msg/s  (JDK HttpClient, sign + POST, same receiver)%n",
@@ -202,6 +197,10 @@ public final class Benchmark {
     }
 
     record Result(int sent, int delivered, double perSecond, long p50, long p99) {
+        /** From the first send to the last receipt. */
+        long millis() {
+            return Math.round(sent / perSecond * 1000);
+        }
     }
 
     /**
@@ -351,29 +350,30 @@ public final class Benchmark {
         void run(int round) throws Exception;
     }
 
-    interface CompileClock {
-        long millis() throws Exception;
+    /** A reading that only grows: a JIT's milliseconds, a process's CPU nanoseconds. */
+    interface Counter {
+        long read() throws Exception;
     }
 
     /**
-     * Runs warm-up rounds until one of them costs the JITs that {@code jit} sums less than 2 % of
+     * Runs warm-up rounds until one of them costs the JITs that {@code jitMillis} sums less than 2 % of
      * its length (at most {@code -Dbench.warmRounds}, 150): answers how many ran.
      */
-    private static int warmUntilQuiet(Round round, CompileClock jit, CompileClock cpuNanos, int perRound) throws Exception {
+    private static int warmUntilQuiet(Round round, Counter jitMillis, Counter cpuNanos, int perRound) throws Exception {
         int max = Integer.getInteger("bench.warmRounds", 150);
         for (int r = 0; r < max; r++) {
-            long compiled = jit.millis();
-            long cpu = cpuNanos == null ? 0 : cpuNanos.millis();
+            long compiled = jitMillis.read();
+            long cpu = cpuNanos == null ? 0 : cpuNanos.read();
             long start = System.nanoTime();
             round.run(r);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            long jitMillis = jit.millis() - compiled;
+            long jit = jitMillis.read() - compiled;
             if (cpuNanos != null) {
                 // the curve of the warm-up: how Herald's CPU per message falls as its JIT catches up
                 System.out.printf("  warm-up round %d: %d ms, JIT %d ms, Herald CPU %.3f ms per message%n", r + 1, millis,
-                        jitMillis, (cpuNanos.millis() - cpu) / 1e6 / perRound);
+                        jit, (cpuNanos.read() - cpu) / 1e6 / perRound);
             }
-            if (jitMillis < millis / 50) {
+            if (jit < millis / 50) {
                 return r + 1;
             }
         }
