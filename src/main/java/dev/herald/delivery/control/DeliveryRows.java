@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -383,8 +384,23 @@ final class DeliveryRows {
         return written;
     }
 
-    /** Rows per statement of {@link #succeeded}: four parameters each. */
-    static final int SUCCEEDED_PER_STATEMENT = 250;
+    /**
+     * Rows per statement of {@link #succeeded}: four parameters each. Every statement has this
+     * many, the last one padded with rows of nulls that join nothing, so that its text never
+     * changes: H2 keeps a parsed statement per text (a few per connection) and parsed this one
+     * anew for every batch size, a few thousand tokens and a large tree each time, most of what
+     * its sessions' caches then carried into the old generation; PostgreSQL plans a new text
+     * anew too.
+     */
+    static final int SUCCEEDED_PER_STATEMENT = 64;
+    private static final String SUCCEEDED_INSERT = "insert into herald_delivery (id, attempts, chainStart, "
+            + "createdAt, lastQueuedAt, manualChain, nextAttemptAt, status, sendingSince, sendingUntil, updatedAt, "
+            + "urlOverride, version, endpoint_id, msg_id, resendPending) select v.id, 1, 0, m.timestamp, ?, false, "
+            + "null, 'SUCCEEDED', null, null, ?, v.url, 0, e.id, m.id, false from (values "
+            + String.join(", ", Collections.nCopies(SUCCEEDED_PER_STATEMENT, "(cast(? as varchar(40)), "
+                    + "cast(? as varchar(40)), cast(? as varchar(40)), cast(? as varchar(2048)))"))
+            + ") v (id, msg, ep, url) join herald_message m on m.id = v.msg join herald_endpoint e on e.id = v.ep "
+            + "where not exists (select 1 from herald_delivery d where d.msg_id = m.id and d.endpoint_id = e.id)";
 
     /**
      * Ends the rows of first attempts that succeeded without a row of their own
@@ -401,27 +417,18 @@ final class DeliveryRows {
         }
         List<Owed> all = new ArrayList<>(unique.values());
         int inserted = 0;
-        for (int from = 0; from < all.size(); from += SUCCEEDED_PER_STATEMENT) {
-            List<Owed> chunk = all.subList(from, Math.min(all.size(), from + SUCCEEDED_PER_STATEMENT));
-            StringBuilder values = new StringBuilder();
-            for (int i = 0; i < chunk.size(); i++) {
-                values.append(i == 0 ? "" : ", ").append("(cast(? as varchar(40)), cast(? as varchar(40)), "
-                        + "cast(? as varchar(40)), cast(? as varchar(2048)))");
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into herald_delivery (id, attempts, chainStart, "
-                    + "createdAt, lastQueuedAt, manualChain, nextAttemptAt, status, sendingSince, sendingUntil, updatedAt, "
-                    + "urlOverride, version, endpoint_id, msg_id, resendPending) select v.id, 1, 0, m.timestamp, ?, false, "
-                    + "null, 'SUCCEEDED', null, null, ?, v.url, 0, e.id, m.id, false from (values " + values
-                    + ") v (id, msg, ep, url) join herald_message m on m.id = v.msg join herald_endpoint e on e.id = v.ep "
-                    + "where not exists (select 1 from herald_delivery d where d.msg_id = m.id and d.endpoint_id = e.id)")) {
+        try (PreparedStatement ps = c.prepareStatement(SUCCEEDED_INSERT)) {
+            for (int from = 0; from < all.size(); from += SUCCEEDED_PER_STATEMENT) {
+                List<Owed> chunk = all.subList(from, Math.min(all.size(), from + SUCCEEDED_PER_STATEMENT));
                 ps.setObject(1, at(now));
                 ps.setObject(2, at(now));
                 int p = 3;
-                for (Owed o : chunk) {
-                    ps.setString(p++, o.deliveryId());
-                    ps.setString(p++, o.msgId());
-                    ps.setString(p++, o.endpointId());
-                    ps.setString(p++, o.urlOverride());
+                for (int i = 0; i < SUCCEEDED_PER_STATEMENT; i++) {
+                    Owed o = i < chunk.size() ? chunk.get(i) : null;
+                    ps.setString(p++, o == null ? null : o.deliveryId());
+                    ps.setString(p++, o == null ? null : o.msgId());
+                    ps.setString(p++, o == null ? null : o.endpointId());
+                    ps.setString(p++, o == null ? null : o.urlOverride());
                 }
                 inserted += ps.executeUpdate();
             }

@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -222,21 +223,23 @@ public class RowlessSweep {
         return true;
     }
 
+    /** Messages per look-up of {@link #rowsOf}, padded with nulls: one statement text (see DeliveryRows.succeeded). */
+    static final int ROWS_OF_PER_STATEMENT = 50;
+    private static final String ROWS_OF = "select msg_id, endpoint_id from herald_delivery where msg_id in ("
+            + String.join(", ", Collections.nCopies(ROWS_OF_PER_STATEMENT, "?")) + ")";
+
     /** "msgId endpointId" of every delivery row these messages have. */
     private static Set<String> rowsOf(Connection c, List<Named> named) throws SQLException {
         Set<String> rows = new HashSet<>();
-        StringBuilder in = new StringBuilder();
-        for (int i = 0; i < named.size(); i++) {
-            in.append(i == 0 ? "?" : ", ?");
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "select msg_id, endpoint_id from herald_delivery where msg_id in (" + in + ")")) {
-            for (int i = 0; i < named.size(); i++) {
-                ps.setString(i + 1, named.get(i).msgId());
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(rs.getString(1) + " " + rs.getString(2));
+        try (PreparedStatement ps = c.prepareStatement(ROWS_OF)) {
+            for (int from = 0; from < named.size(); from += ROWS_OF_PER_STATEMENT) {
+                for (int i = 0; i < ROWS_OF_PER_STATEMENT; i++) {
+                    ps.setString(i + 1, from + i < named.size() ? named.get(from + i).msgId() : null);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1) + " " + rs.getString(2));
+                    }
                 }
             }
         }
