@@ -235,6 +235,9 @@ public class DeliveryLedger {
         RetrySchedule schedule = settings.scheduleFor(endpoint.retrySchedule(), null);
         List<String> secrets = endpoint.signingSecrets(now);
         if (m != null) {
+            if (t.attempt() == 1) {
+                recent.firstAttemptStarted(m.id()); // no longer needed in memory once every first attempt has it
+            }
             DeliveryQueue.Hint hint = t.hint();
             return new DeliveryTask(t.deliveryId(), m.appId(), m.id(), endpoint.id(),
                     hint.urlOverride() != null ? hint.urlOverride() : endpoint.url(), secrets, endpoint.contract(),

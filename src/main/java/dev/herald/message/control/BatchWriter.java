@@ -59,6 +59,7 @@ public class BatchWriter {
         List<DeliveryQueue.Ticket> tickets = new ArrayList<>();
         List<MessageRows.MessageRow> messageRows = new ArrayList<>(batch.size());
         List<MessageRows.DeliveryRow> deliveryRows = new ArrayList<>();
+        List<Integer> firstAttempts = new ArrayList<>(batch.size()); // per message row: its tickets
         try {
             OwnTransaction.run(dataSource, c -> {
                 for (IngestBatcher.Work w : batch) {
@@ -105,6 +106,7 @@ public class BatchWriter {
                             w.payload(), channels, message.getTimestamp(),
                             w.payloadRetention() == null ? null : message.getTimestamp().plus(w.payloadRetention()),
                             Destinations.format(rowless)));
+                    firstAttempts.add(index);
                     out.add(message);
                 }
                 MessageRows.insert(c, messageRows, deliveryRows);
@@ -117,8 +119,10 @@ public class BatchWriter {
             }
             throw new IllegalStateException("Cannot write messages: " + e.getMessage(), e);
         }
-        for (MessageRows.MessageRow m : messageRows) {
-            recent.put(new RecentMessages.Cached(m.id(), m.appId(), m.eventType(), m.eventId(), m.timestamp(), m.payload()));
+        for (int i = 0; i < messageRows.size(); i++) {
+            MessageRows.MessageRow m = messageRows.get(i);
+            recent.put(new RecentMessages.Cached(m.id(), m.appId(), m.eventType(), m.eventId(), m.timestamp(), m.payload()),
+                    firstAttempts.get(i));
         }
         return new Written(out, tickets);
     }
