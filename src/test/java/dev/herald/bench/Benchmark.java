@@ -538,7 +538,8 @@ public final class Benchmark {
         pb.environment().put("HERALD_TARGETS_ALLOW", "127.0.0.1/32");
         pb.environment().put("HERALD_DELIVERY_ENDPOINT_CONCURRENCY", Integer.toString(concurrency));
         if (postgres != null) {
-            pb.environment().put("HERALD_DB_URL", postgres.jdbcUrl());
+            // driver settings to compare, e.g. -Dbench.dbUrlParams=?reWriteBatchedInserts=false
+            pb.environment().put("HERALD_DB_URL", postgres.jdbcUrl() + System.getProperty("bench.dbUrlParams", ""));
             pb.environment().put("HERALD_DB_USER", "herald");
             pb.environment().put("HERALD_DB_PASSWORD", "herald");
             pb.environment().put("HERALD_SECRETS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
