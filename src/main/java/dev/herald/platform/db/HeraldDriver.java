@@ -43,28 +43,8 @@ public class HeraldDriver implements Driver {
         }
         String target = resolve(url);
         Driver driver = delegateFor(target);
-        Properties properties = defaults(target, info);
-        Migrations.ensure(target, () -> driver.connect(target, properties));
-        return driver.connect(target, properties);
-    }
-
-    /**
-     * The real driver's properties: the caller's, plus Herald's defaults, which a parameter in
-     * the URL overrides (the PostgreSQL driver reads the URL's parameters over these). On
-     * PostgreSQL a batch of inserts becomes multi-row inserts ({@code reWriteBatchedInserts}):
-     * the server executes one statement for many rows of the hot path (messages, attempts)
-     * instead of one per row. Herald reads no update count of a plain insert's batch, which the
-     * rewrite reports as {@code SUCCESS_NO_INFO}.
-     */
-    static Properties defaults(String url, Properties info) {
-        Properties properties = new Properties();
-        if (info != null) {
-            properties.putAll(info);
-        }
-        if (url.startsWith("jdbc:postgresql:")) {
-            properties.putIfAbsent("reWriteBatchedInserts", "true");
-        }
-        return properties;
+        Migrations.ensure(target, () -> driver.connect(target, info));
+        return driver.connect(target, info);
     }
 
     @Override
