@@ -224,7 +224,7 @@ public class RowlessSweep {
     }
 
     /** Messages per look-up of {@link #rowsOf}, padded with nulls: one statement text (see DeliveryRows.succeeded). */
-    static final int ROWS_OF_PER_STATEMENT = 50;
+    private static final int ROWS_OF_PER_STATEMENT = 50;
     private static final String ROWS_OF = "select msg_id, endpoint_id from herald_delivery where msg_id in ("
             + String.join(", ", Collections.nCopies(ROWS_OF_PER_STATEMENT, "?")) + ")";
 
