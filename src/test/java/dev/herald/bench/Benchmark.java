@@ -58,6 +58,7 @@ public final class Benchmark {
     private static final String TOKEN = "bench-token";
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
     private static final String PAD = "x".repeat(400);
+    private static final boolean PG_STATEMENTS = Boolean.getBoolean("bench.pgStatements");
 
     private final Map<Integer, Long> receivedAt = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -87,7 +88,9 @@ public final class Benchmark {
         deleteRecursively(data);
         Files.createDirectories(data);
         if ("postgresql".equals(System.getProperty("bench.database", "h2"))) {
-            postgres = dev.herald.prod.LocalPostgres.start(freePort());
+            // -Dbench.pgStatements=true: the statements that ran most, at pg_stat_statements's small cost
+            postgres = dev.herald.prod.LocalPostgres.start(freePort(), PG_STATEMENTS
+                    ? "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" : "");
         }
         long startNanos = System.nanoTime();
         herald = startHerald(data, port, jmxPort, concurrency);
@@ -175,6 +178,16 @@ public final class Benchmark {
             System.out.printf("CPU per message while Herald was measured: the benchmark's clients and receiver %.3f ms"
                     + " (its JIT compiled for %d ms then; warm-up took %d plain and %d Herald rounds of %d)%n",
                     harnessCpu / 1e6 / messages, harnessJit, plainRounds, heraldRounds, warm);
+
+            if (postgres != null) {
+                // A further run of the same size, apart from the measured one: reading the
+                // database's counters needs Herald quiet for a moment before and after.
+                DatabaseWork work = new DatabaseWork(postgres.jdbcUrl(), PG_STATEMENTS);
+                DatabaseWork.Reading before = work.read();
+                throughputThroughHerald(messages, concurrency, 9_000_000);
+                System.out.println("PostgreSQL's work for another " + messages + " messages through Herald, "
+                        + String.join(System.lineSeparator() + "  ", work.read().since(before, messages, 12)));
+            }
 
             sequential(300, 7_000_000);
 
