@@ -61,6 +61,8 @@ public class DeliveryLedger {
     @Inject
     SucceededRows succeededRows;
 
+    private final ClearedMarks clearedMarks = new ClearedMarks();
+
     /** What a batch of claims came to: a task (or null) per ticket, and tickets to look at again later. */
     public record Claimed(List<DeliveryTask> tasks, List<DeliveryQueue.Ticket> recheck) {
     }
@@ -368,10 +370,26 @@ public class DeliveryLedger {
         List<AttemptSignal> toSignal = new ArrayList<>();
         List<EndpointDisabled> toDisable = new ArrayList<>();
         List<DeliveryRows.Owed> succeededRowless = new ArrayList<>();
+        List<String> toClear = new ArrayList<>();
+        long clearedAt = System.nanoTime();
         try {
             OwnTransaction.run(direct, c -> {
-                DeliveryRows.Ended ended = DeliveryRows.end(c, endings, now);
-                boolean[] applied = ended.applied();
+                // A first attempt that started without a row and succeeded has no row to end:
+                // nothing is owed, and SucceededRows writes its row a moment later, ending instead
+                // a row written meanwhile (the sweep, a resend asked during the attempt). Asking
+                // anyway cost two updates per message that changed nothing (on PostgreSQL, two
+                // of its five statements per message).
+                List<Integer> toEnd = new ArrayList<>(finished.size());
+                for (int i = 0; i < finished.size(); i++) {
+                    if (!(finished.get(i).task().rowless() && decisions.get(i).verdict() == RetryPolicy.Verdict.SUCCEEDED)) {
+                        toEnd.add(i);
+                    }
+                }
+                DeliveryRows.Ended ended = DeliveryRows.end(c, toEnd.stream().map(endings::get).toList(), now);
+                boolean[] applied = new boolean[finished.size()];
+                for (int k = 0; k < toEnd.size(); k++) {
+                    applied[toEnd.get(k)] = ended.applied()[k];
+                }
                 rowless(c, finished, decisions, endings, applied, succeededRowless, now);
                 DeliveryRows.insertAttempts(c, attempts);
                 java.util.Set<String> succeeded = new java.util.LinkedHashSet<>();
@@ -382,6 +400,7 @@ public class DeliveryLedger {
                     if (decision.verdict() == RetryPolicy.Verdict.SUCCEEDED) {
                         succeeded.add(task.endpointId());
                     } else if (!failing.containsKey(task.endpointId())) {
+                        clearedMarks.marking(task.endpointId());
                         failing.put(task.endpointId(), DeliveryRows.markFailing(c, task.endpointId(), now));
                     }
                     if (decision.verdict() == RetryPolicy.Verdict.RETRY && applied[i]) {
@@ -422,7 +441,8 @@ public class DeliveryLedger {
                 }
                 // an endpoint that both failed and succeeded in this batch is not failing
                 succeeded.forEach(failing::remove);
-                DeliveryRows.clearFailing(c, succeeded);
+                toClear.addAll(clearedMarks.mayBeMarked(succeeded, System.nanoTime()));
+                DeliveryRows.clearFailing(c, toClear);
                 for (var e : failing.entrySet()) {
                     Instant since = e.getValue();
                     if (since != null && !since.plus(settings.autoDisableAfter()).isAfter(now)) {
@@ -436,6 +456,7 @@ public class DeliveryLedger {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot record attempts: " + e.getMessage(), e);
         }
+        clearedMarks.cleared(toClear, clearedAt);
         succeededRows.add(succeededRowless);
         // Observers (operational webhooks, the endpoint's disabled reason) write in a JTA
         // transaction of their own, after the record: only when there is something to tell. The

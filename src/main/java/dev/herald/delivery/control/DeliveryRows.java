@@ -406,11 +406,13 @@ final class DeliveryRows {
      * Ends the rows of first attempts that succeeded without a row of their own
      * ({@link SucceededRows}): writes each row, already ended, unless one exists, its message or
      * endpoint is gone; a row written meanwhile for the first attempt (a late claim, a pause,
-     * the sweep) is ended instead if it is still before that attempt. One statement for many
-     * rows: PostgreSQL planned the per-row form of this insert (a join and an anti-join) for
-     * every row of a batch, and the planning cost more than the write.
+     * the sweep) is ended instead if it is still before that attempt, and one whose resend was
+     * asked for during the attempt (Svix queues a resend then) starts that resend's chain: its
+     * ticket is in the answer, to queue after the commit. One statement for many rows:
+     * PostgreSQL planned the per-row form of this insert (a join and an anti-join) for every row
+     * of a batch, and the planning cost more than the write.
      */
-    static void succeeded(Connection c, List<Owed> rows, Instant now) throws SQLException {
+    static List<DeliveryQueue.Ticket> succeeded(Connection c, List<Owed> rows, Instant now) throws SQLException {
         Map<String, Owed> unique = new java.util.LinkedHashMap<>();
         for (Owed o : rows) {
             unique.putIfAbsent(o.deliveryId(), o); // a duplicate ticket's second success names the same row
@@ -434,8 +436,9 @@ final class DeliveryRows {
             }
         }
         if (inserted == all.size()) {
-            return; // under load: nothing else wrote any of these rows
+            return List.of(); // under load: nothing else wrote any of these rows
         }
+        List<Owed> notEnded = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("update herald_delivery set attempts = 1, status = 'SUCCEEDED', "
                 + "nextAttemptAt = null, sendingSince = null, sendingUntil = null, updatedAt = ?, version = version + 1 "
                 + "where id = ? and attempts = 0 and resendPending = false")) {
@@ -444,7 +447,32 @@ final class DeliveryRows {
                 ps.setString(2, o.deliveryId());
                 ps.addBatch();
             }
-            ps.executeBatch();
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] != 1) {
+                    notEnded.add(all.get(i)); // mostly the rows just inserted: the update below finds none of them
+                }
+            }
         }
+        List<DeliveryQueue.Ticket> resent = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("update herald_delivery set attempts = 1, resendPending = false, "
+                + "chainStart = 1, manualChain = true, status = 'PENDING', nextAttemptAt = ?, sendingSince = null, "
+                + "sendingUntil = null, lastQueuedAt = ?, updatedAt = ?, version = version + 1 "
+                + "where id = ? and attempts = 0 and resendPending = true")) {
+            for (Owed o : notEnded) {
+                ps.setObject(1, at(now));
+                ps.setObject(2, at(now));
+                ps.setObject(3, at(now));
+                ps.setString(4, o.deliveryId());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    resent.add(new DeliveryQueue.Ticket(notEnded.get(i).deliveryId(), notEnded.get(i).endpointId(), 2, 0));
+                }
+            }
+        }
+        return resent;
     }
 }

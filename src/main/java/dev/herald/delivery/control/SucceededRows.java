@@ -44,6 +44,9 @@ public class SucceededRows {
     @Inject
     AppThreads threads;
 
+    @Inject
+    DeliveryQueue queue;
+
     private final Object lock = new Object();
     private List<DeliveryRows.Owed> pending = new ArrayList<>();
     private volatile boolean running = true;
@@ -109,15 +112,22 @@ public class SucceededRows {
         if (batch.isEmpty()) {
             return;
         }
+        List<DeliveryQueue.Ticket> resent;
         try {
-            OwnTransaction.run(direct, c -> {
-                DeliveryRows.succeeded(c, batch, Times.now());
-                return null;
-            });
+            resent = OwnTransaction.run(direct, c -> DeliveryRows.succeeded(c, batch, Times.now()));
             durable.request();
         } catch (SQLException | RuntimeException e) {
             // the attempts are recorded: the sweep writes these rows from them
             LOG.log(Level.WARNING, batch.size() + " succeeded deliveries' rows not written now; the sweep will", e);
+            return;
+        }
+        if (!resent.isEmpty()) {
+            try {
+                queue.enqueue(resent);
+            } catch (RuntimeException e) {
+                // the rows are pending and committed: the sweeper queues them once overdue
+                LOG.log(Level.WARNING, "Could not queue " + resent.size() + " resends; the sweeper will", e);
+            }
         }
     }
 }

@@ -78,6 +78,33 @@ class SucceededRowsStatementTest {
         }
     }
 
+    @Test
+    void aResendAskedDuringTheFirstAttemptStartsItsChainWhenTheSuccessIsWritten() throws SQLException {
+        Instant now = Instant.now();
+        // Redelivery during the attempt: a row in SENDING before any attempt, its resend pending
+        DeliveryRows.materialize(c, List.of(new DeliveryRows.Owed(IngestRowsReplay.id("dlv", 2), IngestRowsReplay.id("msg", 2),
+                "ep_1", null, "SENDING", 0, null, now.plusSeconds(60))), false, now);
+        try (Statement s = c.createStatement()) {
+            assertEquals(1, s.executeUpdate("update herald_delivery set resendPending = true"));
+        }
+
+        List<DeliveryQueue.Ticket> resent = DeliveryRows.succeeded(c, List.of(owed(1, "SUCCEEDED"), owed(2, "SUCCEEDED")), now);
+
+        assertEquals(List.of(new DeliveryQueue.Ticket(IngestRowsReplay.id("dlv", 2), "ep_1", 2, 0)), resent,
+                "the resend's first attempt is queued, numbered after the attempt that succeeded");
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select msg_id, status, attempts, resendPending, manualChain from herald_delivery "
+                        + "order by msg_id")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + "/" + rs.getInt(3) + "/" + rs.getBoolean(4) + "/"
+                        + rs.getBoolean(5));
+            }
+            assertEquals(List.of(IngestRowsReplay.id("msg", 1) + " SUCCEEDED/1/false/false",
+                    IngestRowsReplay.id("msg", 2) + " PENDING/1/false/true"), rows);
+        }
+    }
+
     private static DeliveryRows.Owed owed(int n, String status) {
         return new DeliveryRows.Owed(IngestRowsReplay.id("dlv", n), IngestRowsReplay.id("msg", n), "ep_1", null, status,
                 "PENDING".equals(status) ? 0 : 1, null, null);
