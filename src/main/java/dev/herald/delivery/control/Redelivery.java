@@ -14,6 +14,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Deliveries asked for again by a person: Svix's resend of one message to one endpoint. */
 @ApplicationScoped
@@ -34,17 +36,24 @@ public class Redelivery {
         if (endpoint.isDisabled()) {
             throw Problem.conflict("The endpoint is disabled; enable it to deliver to it");
         }
-        Delivery d = em.createQuery("select d from Delivery d where d.message.id = :msg and d.endpoint.id = :ep",
-                Delivery.class).setParameter("msg", message.getId()).setParameter("ep", endpoint.getId())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
         Instant now = Times.now();
-        if (d == null) {
-            d = rowless(message, endpoint, now);
-            em.persist(d);
-            if (d.getStatus() == DeliveryStatus.SENDING) {
-                d.requestResend(now);
-                return;
+        Delivery d = lockedRow(message, endpoint);
+        if (d == null && OwedRows.owed(message, endpoint.getId()) != null) {
+            try {
+                owedRows.write(message.getId(), endpoint.getId(), now);
+            } catch (RuntimeException writtenMeanwhile) {
+                // by the write-behind of the first attempt's success, or another resend: read below
+                LOG.log(Level.FINE, "The row of a delivery owed without one was written meanwhile", writtenMeanwhile);
             }
+            d = lockedRow(message, endpoint);
+            if (d == null) {
+                throw new IllegalStateException("The row of delivery " + Destinations.deliveryId(message.getId(),
+                        OwedRows.owed(message, endpoint.getId()).index()) + " could not be written; retry");
+            }
+        }
+        if (d == null) {
+            d = new Delivery(message, endpoint); // the message never went there (the endpoint came later)
+            em.persist(d);
         } else if (d.getStatus() == DeliveryStatus.SENDING) {
             // Svix queues a resend that arrives during an attempt; the ledger starts its chain as
             // soon as that attempt is recorded. Two chains at once would break "attempts of one
@@ -58,31 +67,13 @@ public class Redelivery {
     }
 
     @Inject
-    DeliverySettings settings;
+    OwedRows owedRows;
 
-    /**
-     * The row of a delivery that has none: a new one, or one the message owes without a row
-     * ({@link Destinations}), which takes its derived id and the attempts already recorded. If
-     * none was recorded and the message is young enough for its first attempt to be under way,
-     * the row says so, and the resend waits for that attempt as for any other.
-     */
-    private Delivery rowless(Message message, Endpoint endpoint, Instant now) {
-        for (Destinations.Destination dest : Destinations.parse(message.getDestinations())) {
-            if (!dest.endpointId().equals(endpoint.getId())) {
-                continue;
-            }
-            int attempts = em.createQuery("select count(a) from Attempt a where a.appId = :app and a.msgId = :msg "
-                    + "and a.endpointId = :ep", Long.class).setParameter("app", endpoint.getApp().getId())
-                    .setParameter("msg", message.getId()).setParameter("ep", endpoint.getId()).getSingleResult().intValue();
-            Delivery d = new Delivery(Destinations.deliveryId(message.getId(), dest.index()), message, endpoint, attempts);
-            d.setUrlOverride(dest.urlOverride());
-            Instant lease = message.getTimestamp().plus(settings.inFlightLimit(
-                    dev.herald.contract.EndpointContract.MAX_TIMEOUT_MS));
-            if (attempts == 0 && now.isBefore(lease)) {
-                d.startAttempt(now, lease);
-            }
-            return d;
-        }
-        return new Delivery(message, endpoint);
+    private static final Logger LOG = Logger.getLogger(Redelivery.class.getName());
+
+    private Delivery lockedRow(Message message, Endpoint endpoint) {
+        return em.createQuery("select d from Delivery d where d.message.id = :msg and d.endpoint.id = :ep",
+                Delivery.class).setParameter("msg", message.getId()).setParameter("ep", endpoint.getId())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst().orElse(null);
     }
 }
