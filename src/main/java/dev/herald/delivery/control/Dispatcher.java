@@ -62,13 +62,8 @@ public class Dispatcher {
         }
         stats.started();
         Outcome outcome = sender.send(task);
-        // Unrecorded (the ledger failed): the delivery stays owed and the sweeper queues it again.
-        DeliveryStats.AttemptOutcome recorded = outcome.succeeded() ? DeliveryStats.AttemptOutcome.SUCCEEDED
-                : DeliveryStats.AttemptOutcome.FAILED_WILL_RETRY;
-        try {
-            recorded = batches.record(task, outcome);
-        } finally {
-            stats.finished(task.endpointId(), outcome, recorded);
-        }
+        // Recorded after this thread has moved on; unrecorded (the ledger failed), the delivery
+        // stays owed and the sweeper queues it again.
+        batches.recordLater(task, outcome, recorded -> stats.finished(task.endpointId(), outcome, recorded));
     }
 }

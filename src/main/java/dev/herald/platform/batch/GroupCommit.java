@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,7 +28,8 @@ import java.util.logging.Logger;
 public final class GroupCommit<I, O> {
     private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
 
-    private record Pending<I, O>(I input, CompletableFuture<O> done) {
+    /** {@code waited}: its caller waits for the commit ({@link #submit}), so the writer does not linger for it. */
+    private record Pending<I, O>(I input, CompletableFuture<O> done, boolean waited) {
     }
 
     private final String name;
@@ -36,6 +38,15 @@ public final class GroupCommit<I, O> {
     private final LinkedBlockingQueue<Pending<I, O>> queue;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean stopping;
+    /** See {@link #lingering}; 0: a batch is whatever was queued when the writer came for it. */
+    private long lingerNanos;
+    private int lingerEnough;
+    /** The writer while it lingers, for a waiting caller (or the one that makes it enough) to wake. */
+    private volatile Thread lingeringWriter;
+    /** The items the lingering writer holds already. */
+    private volatile int lingerHeld;
+    private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong items = new java.util.concurrent.atomic.AtomicLong();
 
     public GroupCommit(String name, Function<List<I>, List<O>> batchFunction, int writers, int maxBatch,
             int capacity, ThreadFactory threads) {
@@ -66,9 +77,31 @@ public final class GroupCommit<I, O> {
         }
     }
 
+    /**
+     * The writer waits up to {@code millis} after the first item of a batch for more, unless a
+     * caller in the batch waits for its commit or {@code enough} items are in hand: for work whose
+     * commit nobody waits on (records of attempts already sent), fewer, larger transactions for a
+     * little delay. One writer only.
+     */
+    public GroupCommit<I, O> lingering(long millis, int enough) {
+        if (writers.size() != 1) {
+            throw new IllegalStateException(name + ": lingering needs exactly one writer");
+        }
+        lingerNanos = TimeUnit.MILLISECONDS.toNanos(millis);
+        lingerEnough = Math.min(enough, maxBatch);
+        return this;
+    }
+
     public GroupCommit<I, O> start() {
         writers.forEach(Thread::start);
         return this;
+    }
+
+    /** "name: items in batches (per batch)" since the start: how well it batched, for whoever tunes it. */
+    public String batching() {
+        long b = batches.get();
+        long n = items.get();
+        return String.format(java.util.Locale.ROOT, "%s: %d in %d batches (%.1f each)", name, n, b, b == 0 ? 0.0 : n / (double) b);
     }
 
     public void stop() {
@@ -94,12 +127,13 @@ public final class GroupCommit<I, O> {
 
     /** Queues the input and waits for its batch to commit; answers its result or throws its failure. */
     public O submit(I input, long timeoutMillis) {
-        Pending<I, O> pending = new Pending<>(input, new CompletableFuture<>());
-        if (!queue.offer(pending)) {
-            throw new Busy(name + ": more work queued than can be written; retry");
+        CompletableFuture<O> done = offer(input, true);
+        Thread lingering = lingeringWriter;
+        if (lingering != null) {
+            LockSupport.unpark(lingering); // someone waits now: the batch goes as it is
         }
         try {
-            return pending.done().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return done.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -111,6 +145,27 @@ public final class GroupCommit<I, O> {
             Thread.currentThread().interrupt();
             throw new Busy(name + ": interrupted while waiting for the commit");
         }
+    }
+
+    /**
+     * Queues the input and answers at once: the answer completes, on the writer's thread, once its
+     * batch has committed (or with its failure). Throws {@link Busy} when the queue is full.
+     */
+    public CompletableFuture<O> submitLater(I input) {
+        CompletableFuture<O> done = offer(input, false);
+        Thread lingering = lingeringWriter;
+        if (lingering != null && lingerHeld + queue.size() >= lingerEnough) {
+            LockSupport.unpark(lingering); // enough for a batch: it goes now
+        }
+        return done;
+    }
+
+    private CompletableFuture<O> offer(I input, boolean waited) {
+        Pending<I, O> pending = new Pending<>(input, new CompletableFuture<>(), waited);
+        if (!queue.offer(pending)) {
+            throw new Busy(name + ": more work queued than can be written; retry");
+        }
+        return pending.done();
     }
 
     private void writeLoop() {
@@ -133,6 +188,11 @@ public final class GroupCommit<I, O> {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
+                if (lingerNanos > 0) {
+                    linger(batch);
+                }
+                batches.incrementAndGet();
+                items.addAndGet(batch.size());
                 write(List.copyOf(batch));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -147,6 +207,32 @@ public final class GroupCommit<I, O> {
                 batch.clear();
             }
         }
+    }
+
+    /**
+     * Adds what arrives within the linger, in one sleep rather than a wake-up per arrival, ended
+     * early by a caller that waits (see {@link #submit}).
+     */
+    private void linger(List<Pending<I, O>> batch) {
+        long deadline = System.nanoTime() + lingerNanos;
+        lingerHeld = batch.size();
+        lingeringWriter = Thread.currentThread();
+        try {
+            while (batch.size() + queue.size() < lingerEnough && batch.stream().noneMatch(Pending::waited)
+                    && queue.stream().noneMatch(Pending::waited)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                LockSupport.parkNanos(this, left);
+                if (Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+            }
+        } finally {
+            lingeringWriter = null;
+        }
+        queue.drainTo(batch, maxBatch - batch.size());
     }
 
     private void write(List<Pending<I, O>> batch) {

@@ -180,4 +180,74 @@ class GroupCommitTest {
             stuck.stop();
         }
     }
+
+    @Test
+    void aLingeringWriterGathersWorkThatNobodyWaitsFor() throws Exception {
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        GroupCommit<Integer, Integer> group = new GroupCommit<Integer, Integer>("test", batch -> {
+            batchSizes.add(batch.size());
+            return batch;
+        }, 1, 64, 1000, Thread::new).lingering(2_000, 64).start();
+        try {
+            List<java.util.concurrent.CompletableFuture<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                answers.add(group.submitLater(i));
+                Thread.sleep(20); // arriving one by one, each time after the writer took the last
+            }
+            for (int i = 0; i < 5; i++) {
+                assertEquals(i, answers.get(i).get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(List.of(5), batchSizes, "one batch for the five, written once the linger ended");
+        } finally {
+            group.stop();
+        }
+    }
+
+    @Test
+    void aCallerThatWaitsEndsTheLingerAtOnce() throws Exception {
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        GroupCommit<Integer, Integer> group = new GroupCommit<Integer, Integer>("test", batch -> {
+            batchSizes.add(batch.size());
+            return batch;
+        }, 1, 64, 1000, Thread::new).lingering(60_000, 64).start();
+        try {
+            java.util.concurrent.CompletableFuture<Integer> later = group.submitLater(1);
+            Thread.sleep(100); // the writer lingers with it
+            long start = System.nanoTime();
+            assertEquals(2, group.submit(2, 10_000));
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "not held for the minute's linger");
+            assertEquals(1, later.get(1, TimeUnit.SECONDS));
+            assertEquals(List.of(2), batchSizes, "both in the batch the waiting caller released");
+        } finally {
+            group.stop();
+        }
+    }
+
+    @Test
+    void aLingeringWriterStopsWaitingOnceItHasEnough() throws Exception {
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        GroupCommit<Integer, Integer> group = new GroupCommit<Integer, Integer>("test", batch -> {
+            batchSizes.add(batch.size());
+            return batch;
+        }, 1, 64, 1000, Thread::new).lingering(60_000, 3).start();
+        try {
+            List<java.util.concurrent.CompletableFuture<Integer>> answers = new ArrayList<>();
+            answers.add(group.submitLater(0));
+            Thread.sleep(100); // the writer lingers with one
+            answers.add(group.submitLater(1));
+            answers.add(group.submitLater(2)); // the third makes it enough
+            for (int i = 0; i < 3; i++) {
+                assertEquals(i, answers.get(i).get(10, TimeUnit.SECONDS), "not held for the minute's linger");
+            }
+            assertEquals(List.of(3), batchSizes);
+        } finally {
+            group.stop();
+        }
+    }
+
+    @Test
+    void lingeringNeedsOneWriter() {
+        GroupCommit<Integer, Integer> two = new GroupCommit<Integer, Integer>("test", batch -> batch, 2, 64, 1000, Thread::new);
+        assertThrows(IllegalStateException.class, () -> two.lingering(5, 64));
+    }
 }
