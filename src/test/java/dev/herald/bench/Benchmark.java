@@ -88,7 +88,7 @@ public final class Benchmark {
         deleteRecursively(data);
         Files.createDirectories(data);
         if ("postgresql".equals(System.getProperty("bench.database", "h2"))) {
-            // -Dbench.pgStatements=true: the statements that ran most, at pg_stat_statements's small cost
+            // -Dbench.pgStatements=true: what Herald asks of it per message, at pg_stat_statements's small cost
             postgres = dev.herald.prod.LocalPostgres.start(freePort(), PG_STATEMENTS
                     ? "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" : "");
         }
@@ -179,14 +179,20 @@ public final class Benchmark {
                     + " (its JIT compiled for %d ms then; warm-up took %d plain and %d Herald rounds of %d)%n",
                     harnessCpu / 1e6 / messages, harnessJit, plainRounds, heraldRounds, warm);
 
-            if (postgres != null) {
+            if (postgres != null && PG_STATEMENTS) {
                 // A further run of the same size, apart from the measured one: reading the
                 // database's counters needs Herald quiet for a moment before and after.
-                DatabaseWork work = new DatabaseWork(postgres.jdbcUrl(), PG_STATEMENTS);
+                DatabaseWork work = new DatabaseWork(postgres.jdbcUrl());
                 DatabaseWork.Reading before = work.read();
                 throughputThroughHerald(messages, concurrency, 9_000_000);
                 System.out.println("PostgreSQL's work for another " + messages + " messages through Herald, "
                         + String.join(System.lineSeparator() + "  ", work.read().since(before, messages, 12)));
+            }
+            // over the whole run so far: the warm-up's rounds are most of it
+            try {
+                System.out.println("Herald's writers so far: " + heraldString(jmxPort, "herald:type=Delivery", "WriteBatches"));
+            } catch (javax.management.AttributeNotFoundException olderJar) {
+                // -Dbench.jar of a build from before the attribute
             }
 
             sequential(300, 7_000_000);
@@ -345,6 +351,13 @@ public final class Benchmark {
     /** The Herald process's CPU time (all threads, user and system), read over JMX. */
     private static long heraldCpuNanos(int jmxPort) throws Exception {
         return heraldLong(jmxPort, "java.lang:type=OperatingSystem", "ProcessCpuTime");
+    }
+
+    private static String heraldString(int jmxPort, String mbean, String attribute) throws Exception {
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
+        try (JMXConnector jmx = JMXConnectorFactory.connect(url)) {
+            return String.valueOf(jmx.getMBeanServerConnection().getAttribute(new ObjectName(mbean), attribute));
+        }
     }
 
     private static long heraldLong(int jmxPort, String mbean, String attribute) throws Exception {

@@ -176,6 +176,11 @@ public class IngestBatcher {
         }
     }
 
+    /** How the ingest writers batched (see {@link GroupCommit#batching}). */
+    public String batching() {
+        return group.batching();
+    }
+
     @PreDestroy
     void stop() {
         group.stop();

@@ -21,10 +21,12 @@ public class DeliveryOperations implements DeliveryOperationsMBean {
     private final OperatorSignals signals;
     private final DeliveryOperator operator;
     private final EndpointGate gate;
+    private final java.util.function.Supplier<String> batching;
 
     DeliveryOperations(DeliverySettings settings, DeliveryPause pause, DeliveryStats stats, OperatorSignals signals,
-            DeliveryOperator operator, EndpointGate gate) {
+            DeliveryOperator operator, EndpointGate gate, java.util.function.Supplier<String> batching) {
         this.gate = gate;
+        this.batching = batching;
         this.settings = settings;
         this.pause = pause;
         this.stats = stats;
@@ -129,6 +131,11 @@ public class DeliveryOperations implements DeliveryOperationsMBean {
     @Override
     public int getParked() {
         return gate.parked();
+    }
+
+    @Override
+    public String getWriteBatches() {
+        return batching.get();
     }
 
     @Override

@@ -48,6 +48,12 @@ public interface DeliveryOperationsMBean {
 
     long getDeadLetterCount();
 
+    /**
+     * How the group-commit writers batched since the start: per writer, items written and the
+     * transactions they took (more items per transaction: less database work per message).
+     */
+    String getWriteBatches();
+
     /** Restart every exhausted delivery with a fresh retry chain; returns how many. */
     int replayDeadLetters();
 

@@ -49,6 +49,12 @@ public class JmxRegistration {
     EndpointGate gate;
 
     @Inject
+    dev.herald.delivery.control.LedgerBatches ledgerBatches;
+
+    @Inject
+    dev.herald.message.control.IngestBatcher ingestBatcher;
+
+    @Inject
     RetentionSettings retentionSettings;
 
     @Inject
@@ -65,10 +71,11 @@ public class JmxRegistration {
 
     @PostConstruct
     void register() {
-        DeliveryOperations delivery = new DeliveryOperations(settings, pause, stats, signals, operator, gate);
+        DeliveryOperations delivery = new DeliveryOperations(settings, pause, stats, signals, operator, gate,
+                () -> ingestBatcher.batching() + "; " + ledgerBatches.batching());
         try {
-            register(DELIVERY, new AppContextMBean<>(delivery, DeliveryOperationsMBean.class));
-            register(RETENTION, new AppContextMBean<>(new RetentionOperations(retentionSettings, retentionStats, purger,
+            registerBean(DELIVERY, new AppContextMBean<>(delivery, DeliveryOperationsMBean.class));
+            registerBean(RETENTION, new AppContextMBean<>(new RetentionOperations(retentionSettings, retentionStats, purger,
                     retentionTimer), RetentionOperationsMBean.class));
         } catch (javax.management.NotCompliantMBeanException e) {
             LOG.log(Level.WARNING, "Herald's MBeans are not compliant", e);
@@ -76,7 +83,12 @@ public class JmxRegistration {
         DeliveryGauges.register(metrics, delivery);
     }
 
-    private static void register(String objectName, Object mbean) {
+    /**
+     * Not an overload of {@link #register()}: Payara's EJB container picks the lifecycle
+     * callback by name, and once a lambda in it reordered the class's methods, it called this
+     * one instead ("wrong number of arguments") and the application failed to deploy.
+     */
+    private static void registerBean(String objectName, Object mbean) {
         try {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName name = new ObjectName(objectName);
