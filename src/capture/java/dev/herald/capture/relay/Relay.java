@@ -41,6 +41,8 @@ public class Relay {
     private volatile boolean running;
     private volatile boolean catalogDone;
     private volatile boolean warnedUnconfigured;
+    /** Herald did not answer the last post: said once when it starts and once when it ends. */
+    private boolean outage;
 
     /** Tenants whose events were dropped for want of an application in Herald, said once each. */
     private final java.util.Set<String> tenantsWithoutApplication = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -144,10 +146,22 @@ public class Relay {
                     pending.refused(event.seq(), answer.detail());
                 }
                 case UNAVAILABLE -> {
-                    LOG.fine(() -> "Herald unavailable: " + answer.detail());
+                    // Said once per outage where an operator (and a failed test) sees it: the relay
+                    // then waits up to the backoff between tries, and events wait in the outbox.
+                    if (!outage) {
+                        outage = true;
+                        LOG.info("Herald unavailable (" + answer.detail() + "): events wait in herald_outbox, tried "
+                                + "again with a backoff of up to " + settings.maxBackoff().toMillis() + " ms");
+                    } else {
+                        LOG.fine(() -> "Herald unavailable: " + answer.detail());
+                    }
                     pending.notYet(event.seq(), answer.detail());
                     return Round.UNREACHABLE;
                 }
+            }
+            if (outage && answer.verdict() != HeraldClient.Verdict.UNAVAILABLE) {
+                outage = false;
+                LOG.info("Herald answers again: the outbox drains");
             }
             if (!running) {
                 return Round.DRAINED;
