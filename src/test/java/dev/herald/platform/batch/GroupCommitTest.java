@@ -184,10 +184,7 @@ class GroupCommitTest {
     @Test
     void aLingeringWriterGathersWorkThatNobodyWaitsFor() throws Exception {
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-        GroupCommit<Integer, Integer> group = new GroupCommit<Integer, Integer>("test", batch -> {
-            batchSizes.add(batch.size());
-            return batch;
-        }, 1, 64, 1000, Thread::new).lingering(2_000, 64).start();
+        GroupCommit<Integer, Integer> group = lingeringGroup(batchSizes, 2_000, 64);
         try {
             List<java.util.concurrent.CompletableFuture<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
@@ -206,10 +203,7 @@ class GroupCommitTest {
     @Test
     void aCallerThatWaitsEndsTheLingerAtOnce() throws Exception {
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-        GroupCommit<Integer, Integer> group = new GroupCommit<Integer, Integer>("test", batch -> {
-            batchSizes.add(batch.size());
-            return batch;
-        }, 1, 64, 1000, Thread::new).lingering(60_000, 64).start();
+        GroupCommit<Integer, Integer> group = lingeringGroup(batchSizes, 60_000, 64);
         try {
             java.util.concurrent.CompletableFuture<Integer> later = group.submitLater(1);
             Thread.sleep(100); // the writer lingers with it
@@ -226,10 +220,7 @@ class GroupCommitTest {
     @Test
     void aLingeringWriterStopsWaitingOnceItHasEnough() throws Exception {
         List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-        GroupCommit<Integer, Integer> group = new GroupCommit<Integer, Integer>("test", batch -> {
-            batchSizes.add(batch.size());
-            return batch;
-        }, 1, 64, 1000, Thread::new).lingering(60_000, 3).start();
+        GroupCommit<Integer, Integer> group = lingeringGroup(batchSizes, 60_000, 3);
         try {
             List<java.util.concurrent.CompletableFuture<Integer>> answers = new ArrayList<>();
             answers.add(group.submitLater(0));
@@ -249,5 +240,13 @@ class GroupCommitTest {
     void lingeringNeedsOneWriter() {
         GroupCommit<Integer, Integer> two = new GroupCommit<Integer, Integer>("test", batch -> batch, 2, 64, 1000, Thread::new);
         assertThrows(IllegalStateException.class, () -> two.lingering(5, 64));
+    }
+
+    /** One writer that answers each item with itself and records its batch sizes, lingering as told. */
+    private static GroupCommit<Integer, Integer> lingeringGroup(List<Integer> batchSizes, long millis, int enough) {
+        return new GroupCommit<Integer, Integer>("test", batch -> {
+            batchSizes.add(batch.size());
+            return batch;
+        }, 1, 64, 1000, Thread::new).lingering(millis, enough).start();
     }
 }
