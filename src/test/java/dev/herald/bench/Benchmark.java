@@ -354,16 +354,17 @@ public final class Benchmark {
     }
 
     private static String heraldString(int jmxPort, String mbean, String attribute) throws Exception {
-        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
-        try (JMXConnector jmx = JMXConnectorFactory.connect(url)) {
-            return String.valueOf(jmx.getMBeanServerConnection().getAttribute(new ObjectName(mbean), attribute));
-        }
+        return String.valueOf(heraldAttribute(jmxPort, mbean, attribute));
     }
 
     private static long heraldLong(int jmxPort, String mbean, String attribute) throws Exception {
+        return (Long) heraldAttribute(jmxPort, mbean, attribute);
+    }
+
+    private static Object heraldAttribute(int jmxPort, String mbean, String attribute) throws Exception {
         JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
         try (JMXConnector jmx = JMXConnectorFactory.connect(url)) {
-            return (Long) jmx.getMBeanServerConnection().getAttribute(new ObjectName(mbean), attribute);
+            return jmx.getMBeanServerConnection().getAttribute(new ObjectName(mbean), attribute);
         }
     }
 

@@ -171,6 +171,20 @@ public class DeliveryQueue {
         }
     }
 
+    /**
+     * Queues tickets for rows that are already committed. If the broker refuses them now, the
+     * rows still say what is owed and the sweeper queues them again: the caller's commit must not
+     * look failed (a group commit would run its batch a second time), so this logs and returns.
+     */
+    public void enqueueCommitted(Collection<Ticket> tickets) {
+        try {
+            enqueue(tickets);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(DeliveryQueue.class.getName()).warning("Could not queue " + tickets.size()
+                    + " tickets; the sweeper will: " + e.getMessage());
+        }
+    }
+
     public void enqueue(Collection<Ticket> tickets) {
         if (tickets.isEmpty()) {
             return;

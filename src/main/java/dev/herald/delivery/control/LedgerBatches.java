@@ -56,28 +56,15 @@ public class LedgerBatches {
         claims = new GroupCommit<DeliveryQueue.Ticket, DeliveryTask>("claim", batch -> {
             DeliveryLedger.Claimed claimed = ledger.beginAll(batch);
             durable.request(); // a claim lost to a crash is only claimed again
-            queueCommitted(claimed.recheck());
+            queue.enqueueCommitted(claimed.recheck());
             return claimed.tasks();
         }, 1, MAX_BATCH, 100_000, threads).start();
         records = new GroupCommit<DeliveryLedger.Finished, DeliveryStats.AttemptOutcome>("record", batch -> {
             DeliveryLedger.Recorded recorded = ledger.finishAll(batch);
             durable.request(); // an attempt whose record a crash loses is made again (at least once)
-            queueCommitted(recorded.retries());
+            queue.enqueueCommitted(recorded.retries());
             return recorded.outcomes();
         }, 1, MAX_BATCH, 100_000, threads).lingering(RECORD_LINGER_MILLIS, UNRECORDED_MAX).start();
-    }
-
-    /**
-     * Queues tickets for rows that are already committed. If the broker refuses them now, the
-     * rows still say what is owed and the sweeper queues them again; failing here would make the
-     * group commit run the batch a second time.
-     */
-    private void queueCommitted(java.util.List<DeliveryQueue.Ticket> tickets) {
-        try {
-            queue.enqueue(tickets);
-        } catch (RuntimeException e) {
-            LOG.warning("Could not queue " + tickets.size() + " tickets; the sweeper will: " + e.getMessage());
-        }
     }
 
     /** How the claim and record writers batched (see {@link GroupCommit#batching}). */

@@ -38,7 +38,8 @@ public class Redelivery {
         }
         Instant now = Times.now();
         Delivery d = lockedRow(message, endpoint);
-        if (d == null && OwedRows.owed(message, endpoint.getId()) != null) {
+        Destinations.Destination owed = d == null ? OwedRows.owed(message, endpoint.getId()) : null;
+        if (owed != null) {
             try {
                 owedRows.write(message.getId(), endpoint.getId(), now);
             } catch (RuntimeException writtenMeanwhile) {
@@ -48,7 +49,7 @@ public class Redelivery {
             d = lockedRow(message, endpoint);
             if (d == null) {
                 throw new IllegalStateException("The row of delivery " + Destinations.deliveryId(message.getId(),
-                        OwedRows.owed(message, endpoint.getId()).index()) + " could not be written; retry");
+                        owed.index()) + " could not be written; retry");
             }
         }
         if (d == null) {

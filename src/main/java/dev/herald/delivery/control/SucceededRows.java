@@ -121,13 +121,6 @@ public class SucceededRows {
             LOG.log(Level.WARNING, batch.size() + " succeeded deliveries' rows not written now; the sweep will", e);
             return;
         }
-        if (!resent.isEmpty()) {
-            try {
-                queue.enqueue(resent);
-            } catch (RuntimeException e) {
-                // the rows are pending and committed: the sweeper queues them once overdue
-                LOG.log(Level.WARNING, "Could not queue " + resent.size() + " resends; the sweeper will", e);
-            }
-        }
+        queue.enqueueCommitted(resent); // resends whose chains start now (rows pending and committed)
     }
 }

@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -43,7 +42,6 @@ public class IngestBatcher {
             Map<String, String> endpointUrls, Duration payloadRetention, AtomicBoolean announced) {
     }
 
-    private static final Logger LOG = Logger.getLogger(IngestBatcher.class.getName());
 
     @Inject
     BatchWriter writer;
@@ -169,11 +167,7 @@ public class IngestBatcher {
     private void queueUnsent() {
         List<DeliveryQueue.Ticket> all = new ArrayList<>(unsent);
         unsent.clear();
-        try {
-            queue.enqueue(all);
-        } catch (RuntimeException e) {
-            LOG.warning("Could not queue " + all.size() + " tickets; the sweeper will: " + e.getMessage());
-        }
+        queue.enqueueCommitted(all);
     }
 
     /** How the ingest writers batched (see {@link GroupCommit#batching}). */
