@@ -84,6 +84,14 @@ public class DurableWrites {
     }
 
     /**
+     * Whether a commit is on disk once it returns (PostgreSQL; H2 with {@code WRITE_DELAY=0}):
+     * then each commit pays its own log flush, and fewer, larger transactions pay off.
+     */
+    public boolean durableAtCommit() {
+        return flusher == null;
+    }
+
+    /**
      * As {@link #await()} without blocking, for a group commit whose batch holds {@code answers}
      * answers, {@code announced} of them announced by {@link #expect}: completes once those
      * commits are on disk (at once without H2's delay), or fails with

@@ -237,6 +237,79 @@ class GroupCommitTest {
     }
 
     @Test
+    void underLoadTheWriterGathersWaitingCallersUntilItHasEnough() throws Exception {
+        List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+        CountDownLatch firstBatch = new CountDownLatch(1);
+        GroupCommit<Integer, Integer> group = new GroupCommit<Integer, Integer>("test", batch -> {
+            batchSizes.add(batch.size());
+            if (batchSizes.size() == 1) {
+                await(firstBatch);
+            }
+            return batch;
+        }, 1, 64, 1000, Thread::new).lingeringUnderLoad(1_000, 3).start();
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            // company: while the writer is busy with one, two more queue up and go together
+            Future<Integer> lone = callers.submit(() -> group.submit(0, 10_000));
+            awaitSize(batchSizes, 1);
+            Future<Integer> a = callers.submit(() -> group.submit(1, 10_000));
+            Future<Integer> b = callers.submit(() -> group.submit(2, 10_000));
+            Thread.sleep(100);
+            firstBatch.countDown();
+            assertEquals(0, lone.get(10, TimeUnit.SECONDS));
+            assertEquals(1, a.get(10, TimeUnit.SECONDS));
+            assertEquals(2, b.get(10, TimeUnit.SECONDS));
+            assertEquals(List.of(1, 2), batchSizes, "the second batch went at once: the first had no company");
+
+            // under load now: a waiting caller is held for more, and the third makes it enough
+            long start = System.nanoTime();
+            Future<Integer> c = callers.submit(() -> group.submit(3, 10_000));
+            Thread.sleep(100);
+            assertFalse(c.isDone(), "held while the writer lingers");
+            Future<Integer> d = callers.submit(() -> group.submit(4, 10_000));
+            Future<Integer> e = callers.submit(() -> group.submit(5, 10_000));
+            assertEquals(3, c.get(10, TimeUnit.SECONDS));
+            assertEquals(4, d.get(10, TimeUnit.SECONDS));
+            assertEquals(5, e.get(10, TimeUnit.SECONDS));
+            assertTrue(System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(900), "not held for the whole linger");
+            assertEquals(List.of(1, 2, 3), batchSizes);
+
+            // the load is gone: the next lone caller lingers once (its batch follows one of three),
+            // and the one after it, following a batch of one, is not held at all
+            long held = timed(() -> group.submit(6, 10_000));
+            long notHeld = timed(() -> group.submit(7, 10_000));
+            assertTrue(held >= TimeUnit.MILLISECONDS.toNanos(900), "lingered after the batch of three: " + held);
+            assertTrue(notHeld < TimeUnit.MILLISECONDS.toNanos(900), "a caller alone is not held: " + notHeld);
+            assertEquals(List.of(1, 2, 3, 1, 1), batchSizes);
+        } finally {
+            callers.shutdownNow();
+            group.stop();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitSize(List<Integer> list, int size) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (list.size() < size && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(size, list.size());
+    }
+
+    private static long timed(java.util.concurrent.Callable<Integer> call) throws Exception {
+        long start = System.nanoTime();
+        call.call();
+        return System.nanoTime() - start;
+    }
+
+    @Test
     void lingeringNeedsOneWriter() {
         GroupCommit<Integer, Integer> two = new GroupCommit<Integer, Integer>("test", batch -> batch, 2, 64, 1000, Thread::new);
         assertThrows(IllegalStateException.class, () -> two.lingering(5, 64));
