@@ -39,8 +39,16 @@ public class RowlessSweep {
     static final String JOB = "rowless-sweep";
     static final int PAGE = 500;
     /** Pages between renewals of the lease: a sweep goes on until it has caught up. */
-    static final int PAGES_PER_LEASE = 100;
-    static final Duration LEASE = Duration.ofMinutes(5);
+    static final int PAGES_PER_LEASE = 10;
+    /**
+     * Short, because an instance that dies while sweeping keeps it until it runs out, and with it
+     * the catch-up of the tickets that instance lost: the other instances' sweeps wait that long
+     * (it was 5 minutes). A page takes well under a second; should one take three, a second
+     * instance may sweep the same messages at once, which is safe: a row is written once (its
+     * id is the key), only the instance whose insert wrote it queues its ticket, and the other's
+     * page fails on that row and is read again by its next sweep.
+     */
+    static final Duration LEASE = Duration.ofSeconds(30);
 
     @Resource(lookup = HeraldResources.DIRECT_DATASOURCE)
     DataSource direct;
