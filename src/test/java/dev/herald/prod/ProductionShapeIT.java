@@ -226,12 +226,43 @@ class ProductionShapeIT {
                 + "by then; %d missing, %d duplicate deliveries%n", accepted.size(), acceptedByA.get(), atKill,
                 deliveredAtKill, missing.size(), duplicates);
         assertEquals(List.of(), missing.subList(0, Math.min(5, missing.size())),
-                missing.size() + " accepted (202) but never delivered");
+                missing.size() + " accepted (202) but never delivered; " + whereTheyAre(missing));
         // A kill -9 may repeat what was in flight on A (a few attempts per endpoint); more than
         // that would mean the instances deliver the same messages systematically.
         assertTrue(duplicates <= 20, duplicates + " duplicates: more than a kill explains");
         String logB = Files.readString(work.resolve("herald-b.log"));
         assertTrue(!logB.contains("Sweep failed"), "B's sweeper failed: see target/prod-it/herald-b.log");
+    }
+
+    /** What the database holds for messages that never arrived: enough to tell which part lost them. */
+    private String whereTheyAre(List<String> missing) {
+        if (missing.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(postgres.jdbcUrl(), "herald", "")) {
+            String ids = String.join(",", missing.stream().map(id -> "'" + id + "'").toList());
+            for (String query : List.of(
+                    "select count(*) from herald_message where id in (" + ids + ")",
+                    "select coalesce(d.status, 'no row') || ' attempts ' || coalesce(d.attempts, -1) || ' next '"
+                            + " || coalesce(cast(d.nextAttemptAt as varchar), '-') || ': ' || count(*) from herald_message m"
+                            + " left join herald_delivery d on d.msg_id = m.id where m.id in (" + ids + ") group by 1",
+                    "select 'attempt rows: ' || count(*) from herald_attempt where msgId in (" + ids + ")",
+                    "select name || ' held by ' || coalesce(holder, '-') || ' until ' || coalesce(cast(expiresAt as varchar), '-')"
+                            + " from herald_lease",
+                    "select 'sweep mark ' || cast(mark as varchar) from herald_sweep_mark",
+                    "select 'first missing at ' || cast(min(timestamp) as varchar) || ', last ' || cast(max(timestamp) as varchar)"
+                            + " from herald_message where id in (" + ids + ")")) {
+                try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(query)) {
+                    while (rs.next()) {
+                        out.append(rs.getString(1)).append("; ");
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            out.append("(the database could not be read: ").append(e.getMessage()).append(')');
+        }
+        return out.toString();
     }
 
     private void startBroker(int port) throws Exception {
