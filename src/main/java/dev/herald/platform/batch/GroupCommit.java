@@ -41,10 +41,6 @@ public final class GroupCommit<I, O> {
     /** See {@link #lingering}; 0: a batch is whatever was queued when the writer came for it. */
     private long lingerNanos;
     private int lingerEnough;
-    /** See {@link #lingeringUnderLoad}: the linger holds waiting callers too, but only after a batch that had company. */
-    private boolean lingerUnderLoad;
-    /** The size of the writer's last batch (one writer when lingering). */
-    private int lastBatchSize;
     /** The writer while it lingers, for a waiting caller (or the one that makes it enough) to wake. */
     private volatile Thread lingeringWriter;
     /** The items the lingering writer holds already. */
@@ -96,20 +92,6 @@ public final class GroupCommit<I, O> {
         return this;
     }
 
-    /**
-     * The writer waits up to {@code millis} after the first item of a batch for more, also while
-     * its callers wait for the commit, until {@code enough} items are in hand; but only when its
-     * last batch held more than one item. For work whose every commit is dear (a synchronous
-     * commit on PostgreSQL costs its server about as much CPU as writing five rows): under load,
-     * a few milliseconds more per caller for several times fewer commits; a lone caller, or one
-     * caller after another, waits for nothing, since its batches hold one item. One writer only.
-     */
-    public GroupCommit<I, O> lingeringUnderLoad(long millis, int enough) {
-        lingering(millis, enough);
-        lingerUnderLoad = true;
-        return this;
-    }
-
     public GroupCommit<I, O> start() {
         writers.forEach(Thread::start);
         return this;
@@ -147,8 +129,8 @@ public final class GroupCommit<I, O> {
     public O submit(I input, long timeoutMillis) {
         CompletableFuture<O> done = offer(input, true);
         Thread lingering = lingeringWriter;
-        if (lingering != null && (!lingerUnderLoad || lingerHeld + queue.size() >= lingerEnough)) {
-            LockSupport.unpark(lingering); // someone waits now (or, under load, enough do): the batch goes as it is
+        if (lingering != null) {
+            LockSupport.unpark(lingering); // someone waits now: the batch goes as it is
         }
         try {
             return done.get(timeoutMillis, TimeUnit.MILLISECONDS);
@@ -206,10 +188,9 @@ public final class GroupCommit<I, O> {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
-                if (lingerNanos > 0 && (!lingerUnderLoad || lastBatchSize > 1)) {
+                if (lingerNanos > 0) {
                     linger(batch);
                 }
-                lastBatchSize = batch.size();
                 batches.incrementAndGet();
                 items.addAndGet(batch.size());
                 write(List.copyOf(batch));
@@ -230,15 +211,15 @@ public final class GroupCommit<I, O> {
 
     /**
      * Adds what arrives within the linger, in one sleep rather than a wake-up per arrival, ended
-     * early by a caller that waits (see {@link #submit}; under load, by the one that makes it enough).
+     * early by a caller that waits (see {@link #submit}).
      */
     private void linger(List<Pending<I, O>> batch) {
         long deadline = System.nanoTime() + lingerNanos;
         lingerHeld = batch.size();
         lingeringWriter = Thread.currentThread();
         try {
-            while (batch.size() + queue.size() < lingerEnough && (lingerUnderLoad
-                    || batch.stream().noneMatch(Pending::waited) && queue.stream().noneMatch(Pending::waited))) {
+            while (batch.size() + queue.size() < lingerEnough && batch.stream().noneMatch(Pending::waited)
+                    && queue.stream().noneMatch(Pending::waited)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
