@@ -128,6 +128,7 @@ public final class Benchmark {
             int heraldRounds = warmUntilQuiet(r -> throughputThroughHerald(warm, concurrency, r * warm),
                     () -> ownCompileMillis() + heraldCompileMillis(jmxPort), () -> heraldCpuNanos(jmxPort), warm);
             // the JIT clocks outside the CPU clocks: a JMX read costs Herald CPU of its own
+            ThreadCpu.Reading threadsBefore = ThreadCpu.read(jmxPort);
             long heraldJit = heraldCompileMillis(jmxPort);
             long harnessJit = ownCompileMillis();
             long heraldCpu = heraldCpuNanos(jmxPort);
@@ -139,6 +140,7 @@ public final class Benchmark {
             heraldCpu = heraldCpuNanos(jmxPort) - heraldCpu;
             harnessJit = ownCompileMillis() - harnessJit;
             heraldJit = heraldCompileMillis(jmxPort) - heraldJit;
+            ThreadCpu.Reading threadsAfter = ThreadCpu.read(jmxPort);
             // The plain loop warms again until the harness's JIT is quiet: Herald's rounds gave its
             // HTTP client other profiles, and C2 recompiling during the plain phase made the
             // baseline slower than it is.
@@ -173,6 +175,9 @@ public final class Benchmark {
                 System.out.printf("CPU per message while Herald was measured: PostgreSQL %.3f ms (its server's processes)%n",
                         databaseCpu / 1e6 / messages);
             }
+            System.out.println("Herald's CPU per message by thread while it was measured (its threads' own clocks):"
+                    + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ",
+                            ThreadCpu.perMessage(threadsBefore, threadsAfter, messages, 14)));
             // The two cores are shared: what the clients and the receiver spend while Herald is
             // measured is CPU Herald cannot have, so it is printed beside Herald's own.
             System.out.printf("CPU per message while Herald was measured: the benchmark's clients and receiver %.3f ms"
