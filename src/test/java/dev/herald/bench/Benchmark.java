@@ -575,6 +575,10 @@ public final class Benchmark {
             pb.environment().put("HERALD_DB_USER", "herald");
             pb.environment().put("HERALD_DB_PASSWORD", "herald");
             pb.environment().put("HERALD_SECRETS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        } else if (!System.getProperty("bench.dbUrlParams", "").isEmpty()) {
+            // the embedded default's URL with more settings, e.g. -Dbench.dbUrlParams=;AUTO_COMPACT_FILL_RATE=0
+            pb.environment().put("HERALD_DB_URL", dev.herald.platform.db.HeraldDriver.embeddedH2(data.toString())
+                    + System.getProperty("bench.dbUrlParams"));
         }
         return pb.start();
     }

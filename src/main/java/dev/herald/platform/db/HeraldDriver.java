@@ -61,7 +61,12 @@ public class HeraldDriver implements Driver {
         if (!EMBEDDED.equals(url)) {
             return url;
         }
-        return "jdbc:h2:file:" + dataDir() + "/db/herald;LOCK_TIMEOUT=10000;WRITE_DELAY=500";
+        return embeddedH2(dataDir());
+    }
+
+    /** The H2 URL of the embedded default in this data directory (the benchmark varies it, e.g. with compaction settings). */
+    public static String embeddedH2(String dataDir) {
+        return "jdbc:h2:file:" + dataDir + "/db/herald;LOCK_TIMEOUT=10000;WRITE_DELAY=500";
     }
 
     /** HERALD_DATA_DIR as MicroProfile Config sees it (environment, system property), else ./data. */
