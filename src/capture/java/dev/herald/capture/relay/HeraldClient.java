@@ -44,7 +44,13 @@ public class HeraldClient {
     @Inject
     RelaySettings settings;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1: with its defaults the JDK's client asks an {@code http://} server to switch to
+     * HTTP/2, and Payara Micro keeps every HTTP/2 stream that carried a body until the connection
+     * closes, so the relay's one long-lived connection would fill Herald's heap.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public Answer post(PendingEvents.Event event) {
         StringBuilder body = new StringBuilder("{\"eventType\":").append(JSON.createValue(event.eventType()))
