@@ -311,8 +311,7 @@ public final class Benchmark {
     }
 
     private void backlog(int n, String endpoint, int jmxPort, int base) throws Exception {
-        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
-        try (JMXConnector jmx = JMXConnectorFactory.connect(url)) {
+        try (JMXConnector jmx = heraldJmx(jmxPort)) {
             MBeanServerConnection server = jmx.getMBeanServerConnection();
             ObjectName delivery = new ObjectName("herald:type=Delivery");
             ObjectName memory = new ObjectName("java.lang:type=Memory");
@@ -367,10 +366,14 @@ public final class Benchmark {
     }
 
     private static Object heraldAttribute(int jmxPort, String mbean, String attribute) throws Exception {
-        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
-        try (JMXConnector jmx = JMXConnectorFactory.connect(url)) {
+        try (JMXConnector jmx = heraldJmx(jmxPort)) {
             return jmx.getMBeanServerConnection().getAttribute(new ObjectName(mbean), attribute);
         }
+    }
+
+    /** A connection to Herald's JMX on loopback; the caller closes it. */
+    static JMXConnector heraldJmx(int jmxPort) throws java.io.IOException {
+        return JMXConnectorFactory.connect(new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi"));
     }
 
     private static long ownCpuNanos() {

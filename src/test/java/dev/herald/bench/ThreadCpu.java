@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 
 /**
  * Herald's CPU by thread, read over JMX before and after a phase: where a message's CPU goes,
@@ -27,8 +25,7 @@ final class ThreadCpu {
     }
 
     static Reading read(int jmxPort) throws Exception {
-        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
-        try (JMXConnector jmx = JMXConnectorFactory.connect(url)) {
+        try (JMXConnector jmx = Benchmark.heraldJmx(jmxPort)) {
             com.sun.management.ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(
                     jmx.getMBeanServerConnection(), ManagementFactory.THREAD_MXBEAN_NAME, com.sun.management.ThreadMXBean.class);
             long[] ids = threads.getAllThreadIds();

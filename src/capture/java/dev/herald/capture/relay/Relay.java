@@ -159,7 +159,7 @@ public class Relay {
                     return Round.UNREACHABLE;
                 }
             }
-            if (outage && answer.verdict() != HeraldClient.Verdict.UNAVAILABLE) {
+            if (outage) { // an answer other than UNAVAILABLE (that one returned above)
                 outage = false;
                 LOG.info("Herald answers again: the outbox drains");
             }

@@ -30,6 +30,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class DeliveryQueue {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DeliveryQueue.class.getName());
+
     /** Set on tickets written before tickets had lines; still read, never written. */
     public static final String ATTEMPT = "attempt";
     public static final String ENDPOINT = "endpoint";
@@ -180,8 +182,7 @@ public class DeliveryQueue {
         try {
             enqueue(tickets);
         } catch (RuntimeException e) {
-            java.util.logging.Logger.getLogger(DeliveryQueue.class.getName()).warning("Could not queue " + tickets.size()
-                    + " tickets; the sweeper will: " + e.getMessage());
+            LOG.warning("Could not queue " + tickets.size() + " tickets; the sweeper will: " + e.getMessage());
         }
     }
 
