@@ -491,7 +491,85 @@ class JavaClientsIT {
         assertTrue(noType.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"));
     }
 
+    /**
+     * The JDK's HttpClient with its defaults asks every new connection to upgrade to cleartext
+     * HTTP/2. Payara Micro kept every such stream that carried a body until the connection closed
+     * (a heap full after ~117,000 posts): Herald declines, and the answers are HTTP/1.1.
+     */
+    @Test
+    @Order(22)
+    void theJdksHttpClientWithItsDefaultsIsAnsweredOverHttp11AndLosesNothing() throws Exception {
+        assertEquals(201, api().post("/app", Json.createObjectBuilder().add("name", "jdk").add("uid", "jdk-defaults").build()).status());
+        var http = java.net.http.HttpClient.newHttpClient();
+        Map<String, Integer> answers = new TreeMap<>();
+        int sent = 200;
+        for (int i = 0; i < sent; i++) {
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(URI.create(Api.root(base) + "/api/v1/app/jdk-defaults/msg"))
+                    .timeout(Duration.ofSeconds(10)).header("authorization", "Bearer " + TOKEN).header("content-type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"eventType\":\"jdk.sent\",\"payload\":{\"n\":" + i + "}}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            answers.merge(answer.version() + " " + answer.statusCode(), 1, Integer::sum);
+        }
+        assertEquals(Map.of("HTTP_1_1 202", sent), answers);
+        Set<Integer> stored = new HashSet<>();
+        String iterator = null;
+        do {
+            JsonObject page = api().get("/app/jdk-defaults/msg?limit=250" + (iterator == null ? "" : "&iterator=" + iterator)).json();
+            page.getJsonArray("data").forEach(m -> stored.add(m.asJsonObject().getJsonObject("payload").getInt("n")));
+            iterator = page.getBoolean("done") ? null : page.getString("iterator");
+        } while (iterator != null);
+        assertEquals(sent, stored.size(), "every message stored with its own payload");
+    }
+
+    /**
+     * What curl's --http2 sends (Upgrade: h2c, HTTP2-Settings) with a sized body to a JAX-RS
+     * route, and with a chunked body, chunk extension and trailer to the message intake: both
+     * answered as HTTP/1.1 at once. With HTTP/2 merely switched off, such a request hung: the
+     * server handed its body on without an end.
+     */
+    @Test
+    @Order(23)
+    void anUpgradeRequestWithASizedOrChunkedBodyIsAnsweredAsHttp11() throws Exception {
+        String upgrade = "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n"
+                + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\n";
+        String sized = "{\"name\":\"upgrade asked\",\"uid\":\"h2c-asked\"}";
+        String created = rawExchange("POST /api/v1/app HTTP/1.1\r\nHost: herald\r\n" + upgrade
+                + "Content-Length: " + sized.length() + "\r\n\r\n" + sized);
+        assertTrue(created.startsWith("HTTP/1.1 201 "), created);
+        assertEquals("upgrade asked", api().get("/app/h2c-asked").json().getString("name"));
+
+        String accepted = rawExchange("POST /api/v1/app/h2c-asked/msg HTTP/1.1\r\nHost: herald\r\n" + upgrade
+                + "Transfer-Encoding: chunked\r\n\r\n"
+                + "f\r\n{\"eventType\":\"h\r\n" + "1e;note=split\r\n2c.asked\",\"payload\":{\"k\":\"v\"}}\r\n" + "0\r\nX-Trailer: t\r\n\r\n");
+        assertTrue(accepted.startsWith("HTTP/1.1 202 "), accepted);
+        String id = parse(accepted.substring(accepted.indexOf("\r\n\r\n") + 4)).getString("id");
+        JsonObject stored = api().get("/app/h2c-asked/msg/" + id).json();
+        assertEquals("h2c.asked", stored.getString("eventType"));
+        assertEquals("v", stored.getJsonObject("payload").getString("k"));
+    }
+
     // ---- helpers ----
+
+    /** One request written as bytes on a new connection; the whole answer, which must come within 5 s. */
+    String rawExchange(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            for (int n; (n = socket.getInputStream().read(buffer)) != -1; ) {
+                answer.write(buffer, 0, n);
+                String sofar = answer.toString(StandardCharsets.UTF_8);
+                int head = sofar.indexOf("\r\n\r\n");
+                var length = java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(sofar);
+                if (head > 0 && length.find() && answer.size() >= head + 4 + Integer.parseInt(length.group(1))) {
+                    break;
+                }
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        }
+    }
 
     /** The README's resend: the SDK's own client, with {} as the body OkHttp insists on. */
     static EmptyResponse resend(Svix svix, String app, String msg, String endpoint) throws Exception {
