@@ -39,7 +39,18 @@ public class DurableWrites {
     @ConfigProperty(name = "herald.db.store-write-company", defaultValue = "64")
     int company;
 
+    /** H2 only: at most how often the store writer rewrites mostly dead chunks (StoreCompaction). */
+    @Inject
+    @ConfigProperty(name = "herald.db.compaction-interval-ms", defaultValue = "200")
+    long compactionIntervalMillis;
+
+    /** H2 only: at most how many bytes of live pages one such pass rewrites. */
+    @Inject
+    @ConfigProperty(name = "herald.db.compaction-bytes", defaultValue = "262144")
+    int compactionBytes;
+
     private StoreFlusher flusher;
+    private StoreCompaction compaction;
 
     @PostConstruct
     void start() {
@@ -50,6 +61,7 @@ public class DurableWrites {
             throw new IllegalStateException("Cannot reach the database: " + e.getMessage(), e);
         }
         if (url != null && delaysWrites(url)) {
+            compaction = new StoreCompaction(dataSource, compactionIntervalMillis * 1_000_000L, compactionBytes);
             flusher = new StoreFlusher(this::checkpoint, intervalMillis, company, threads).start();
         }
     }
@@ -130,6 +142,7 @@ public class DurableWrites {
     private void checkpoint() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CHECKPOINT");
+            compaction.afterStoreWrite(c);
         }
     }
 }
