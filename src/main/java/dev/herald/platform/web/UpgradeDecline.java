@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -97,7 +98,7 @@ public class UpgradeDecline extends HttpFilter {
                 String encoding = getCharacterEncoding();
                 body = framed();
                 reader = new BufferedReader(new InputStreamReader(body,
-                        encoding == null ? StandardCharsets.ISO_8859_1 : java.nio.charset.Charset.forName(encoding)));
+                        encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding)));
             }
             return reader;
         }
