@@ -395,37 +395,6 @@ class DeliveryIT {
     }
 
     /** One HTTP/1.1 answer with a Content-Length body, read off a kept-alive connection. */
-    record RawAnswer(int status, String contentType, String body) {
-        static RawAnswer read(java.io.InputStream in) throws java.io.IOException {
-            String statusLine = line(in);
-            int status = Integer.parseInt(statusLine.split(" ")[1]);
-            int length = 0;
-            String type = "";
-            for (String header = line(in); !header.isEmpty(); header = line(in)) {
-                String lower = header.toLowerCase();
-                if (lower.startsWith("content-length:")) {
-                    length = Integer.parseInt(header.substring(15).trim());
-                } else if (lower.startsWith("content-type:")) {
-                    type = header.substring(13).trim();
-                }
-            }
-            return new RawAnswer(status, type, new String(in.readNBytes(length), StandardCharsets.UTF_8));
-        }
-
-        private static String line(java.io.InputStream in) throws java.io.IOException {
-            StringBuilder b = new StringBuilder();
-            for (int c = in.read(); c != '\n'; c = in.read()) {
-                if (c < 0) {
-                    throw new java.io.EOFException("connection closed");
-                }
-                if (c != '\r') {
-                    b.append((char) c);
-                }
-            }
-            return b.toString();
-        }
-    }
-
     @Test
     @Order(11)
     void theSvixSdkAndStandardWebhooksVerifiersWorkAgainstHerald() throws Exception {

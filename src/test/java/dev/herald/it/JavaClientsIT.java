@@ -533,16 +533,16 @@ class JavaClientsIT {
         String upgrade = "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n"
                 + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\n";
         String sized = "{\"name\":\"upgrade asked\",\"uid\":\"h2c-asked\"}";
-        String created = rawExchange("POST /api/v1/app HTTP/1.1\r\nHost: herald\r\n" + upgrade
+        RawAnswer created = rawExchange("POST /api/v1/app HTTP/1.1\r\nHost: herald\r\n" + upgrade
                 + "Content-Length: " + sized.length() + "\r\n\r\n" + sized);
-        assertTrue(created.startsWith("HTTP/1.1 201 "), created);
+        assertEquals("HTTP/1.1 201", created.protocol() + " " + created.status(), created.body());
         assertEquals("upgrade asked", api().get("/app/h2c-asked").json().getString("name"));
 
-        String accepted = rawExchange("POST /api/v1/app/h2c-asked/msg HTTP/1.1\r\nHost: herald\r\n" + upgrade
+        RawAnswer accepted = rawExchange("POST /api/v1/app/h2c-asked/msg HTTP/1.1\r\nHost: herald\r\n" + upgrade
                 + "Transfer-Encoding: chunked\r\n\r\n"
                 + "f\r\n{\"eventType\":\"h\r\n" + "1e;note=split\r\n2c.asked\",\"payload\":{\"k\":\"v\"}}\r\n" + "0\r\nX-Trailer: t\r\n\r\n");
-        assertTrue(accepted.startsWith("HTTP/1.1 202 "), accepted);
-        String id = parse(accepted.substring(accepted.indexOf("\r\n\r\n") + 4)).getString("id");
+        assertEquals("HTTP/1.1 202", accepted.protocol() + " " + accepted.status(), accepted.body());
+        String id = parse(accepted.body()).getString("id");
         JsonObject stored = api().get("/app/h2c-asked/msg/" + id).json();
         assertEquals("h2c.asked", stored.getString("eventType"));
         assertEquals("v", stored.getJsonObject("payload").getString("k"));
@@ -550,24 +550,13 @@ class JavaClientsIT {
 
     // ---- helpers ----
 
-    /** One request written as bytes on a new connection; the whole answer, which must come within 5 s. */
-    String rawExchange(String request) throws Exception {
+    /** One request written as bytes on a new connection; its answer, which must come within 5 s. */
+    RawAnswer rawExchange(String request) throws Exception {
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(5_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
-            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int n; (n = socket.getInputStream().read(buffer)) != -1; ) {
-                answer.write(buffer, 0, n);
-                String sofar = answer.toString(StandardCharsets.UTF_8);
-                int head = sofar.indexOf("\r\n\r\n");
-                var length = java.util.regex.Pattern.compile("(?i)\r\ncontent-length: *(\\d+)").matcher(sofar);
-                if (head > 0 && length.find() && answer.size() >= head + 4 + Integer.parseInt(length.group(1))) {
-                    break;
-                }
-            }
-            return answer.toString(StandardCharsets.UTF_8);
+            return RawAnswer.read(new java.io.BufferedInputStream(socket.getInputStream()));
         }
     }
 

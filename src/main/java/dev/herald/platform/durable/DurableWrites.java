@@ -41,12 +41,12 @@ public class DurableWrites {
 
     /** H2 only: at most how often the store writer rewrites mostly dead chunks (StoreCompaction). */
     @Inject
-    @ConfigProperty(name = "herald.db.compaction-interval-ms", defaultValue = "200")
+    @ConfigProperty(name = "herald.db.compaction-interval-ms", defaultValue = "" + StoreCompaction.DEFAULT_INTERVAL_MS)
     long compactionIntervalMillis;
 
     /** H2 only: at most how many bytes of live pages one such pass rewrites. */
     @Inject
-    @ConfigProperty(name = "herald.db.compaction-bytes", defaultValue = "262144")
+    @ConfigProperty(name = "herald.db.compaction-bytes", defaultValue = "" + StoreCompaction.DEFAULT_REWRITE_BYTES)
     int compactionBytes;
 
     private StoreFlusher flusher;

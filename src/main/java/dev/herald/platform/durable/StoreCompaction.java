@@ -35,7 +35,11 @@ final class StoreCompaction {
     private static final Logger LOG = Logger.getLogger(StoreCompaction.class.getName());
 
     /** Rewrites start below this share of live data in the file's chunks (H2's own auto-compaction target). */
-    static final int TARGET_FILL_PERCENT = 90;
+    private static final int TARGET_FILL_PERCENT = 90;
+    /** {@code herald.db.compaction-interval-ms} unless configured. */
+    static final long DEFAULT_INTERVAL_MS = 200;
+    /** {@code herald.db.compaction-bytes} unless configured. */
+    static final int DEFAULT_REWRITE_BYTES = 256 * 1024;
 
     private final DataSource dataSource;
     private final long intervalNanos;

@@ -30,9 +30,9 @@ import java.util.Set;
  *
  * <p>So this filter gives the application the body the request's own headers promise
  * ({@code Content-Length} bytes, or the chunks of {@code Transfer-Encoding: chunked}) and hides
- * the upgrade headers. RFC 9110 lets a server ignore {@code Upgrade}; the JDK's
- * {@code HttpClient}, which asks by default, then speaks HTTP/1.1 to this server from its next
- * request on. WebSocket upgrades are left alone.
+ * the upgrade headers. RFC 9110 lets a server ignore {@code Upgrade}. Grizzly still closes the
+ * connection after the answer, and the JDK's {@code HttpClient} asks again on every new cleartext
+ * connection, so such a client pays a connection per request. WebSocket upgrades are left alone.
  */
 public class UpgradeDecline extends HttpFilter {
     private static final Set<String> UPGRADE_HEADERS = Set.of("upgrade", "http2-settings", "connection");

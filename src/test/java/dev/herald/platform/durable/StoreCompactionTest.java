@@ -39,7 +39,8 @@ class StoreCompactionTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + "/herald;WRITE_DELAY=500;RETENTION_TIME=0");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        StoreCompaction compaction = new StoreCompaction(dataSource, 20_000_000L, 4 << 20);
+        // Herald's pass size, more often than its 200 ms: these writes come faster than a server's
+        StoreCompaction compaction = new StoreCompaction(dataSource, 20_000_000L, StoreCompaction.DEFAULT_REWRITE_BYTES);
         try (Connection rows = dataSource.getConnection(); Connection store = dataSource.getConnection();
                 Statement s = store.createStatement()) {
             try (Statement setup = rows.createStatement()) {
