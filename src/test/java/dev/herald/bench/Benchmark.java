@@ -102,6 +102,9 @@ public final class Benchmark {
             post("/app", "{\"name\":\"Bench\",\"uid\":\"bench\"}");
             String endpoint = field(post("/app/bench/endpoint", "{\"url\":\"" + hook + "\",\"retrySchedule\":[0,1,1]}"), "id");
             String secret = field(get("/app/bench/endpoint/" + endpoint + "/secret"), "key");
+            // the JITs' work by their compiler threads' CPU clocks, which count a compilation while it runs
+            CompilerCpu heraldJitMillis = new CompilerCpu(herald.pid(), () -> heraldCompileMillis(jmxPort));
+            CompilerCpu ownJitMillis = new CompilerCpu(ProcessHandle.current().pid(), Benchmark::ownCompileMillis);
 
             long firstSent = System.nanoTime();
             send(5_000_000);
@@ -120,17 +123,17 @@ public final class Benchmark {
             // pools, caches).
             int warm = Math.min(2000, messages);
             int plainRounds = warmUntilQuiet(r -> plainLoop(warm, concurrency, secret, hook, 6_000_000 + r * warm),
-                    Benchmark::ownCompileMillis, null, warm);
+                    ownJitMillis, null, warm);
             // Herald's rounds also wait for Herald's own JIT to go quiet: what is measured next is
             // its steady state, as a server that has run for a while has it. With C2 that takes
             // some 100,000 messages on two cores; each round prints Herald's CPU per message, so
             // the warm-up's cost is in the output too.
             int heraldRounds = warmUntilQuiet(r -> throughputThroughHerald(warm, concurrency, r * warm),
-                    () -> ownCompileMillis() + heraldCompileMillis(jmxPort), () -> heraldCpuNanos(jmxPort), warm);
+                    () -> ownJitMillis.read() + heraldJitMillis.read(), () -> heraldCpuNanos(jmxPort), warm);
             // the JIT clocks outside the CPU clocks: a JMX read costs Herald CPU of its own
             ThreadCpu.Reading threadsBefore = ThreadCpu.read(jmxPort);
-            long heraldJit = heraldCompileMillis(jmxPort);
-            long harnessJit = ownCompileMillis();
+            long heraldJit = heraldJitMillis.read();
+            long harnessJit = ownJitMillis.read();
             long heraldCpu = heraldCpuNanos(jmxPort);
             long harnessCpu = ownCpuNanos();
             long databaseCpu = databaseCpuNanos();
@@ -138,14 +141,14 @@ public final class Benchmark {
             databaseCpu = databaseCpuNanos() - databaseCpu;
             harnessCpu = ownCpuNanos() - harnessCpu;
             heraldCpu = heraldCpuNanos(jmxPort) - heraldCpu;
-            harnessJit = ownCompileMillis() - harnessJit;
-            heraldJit = heraldCompileMillis(jmxPort) - heraldJit;
+            harnessJit = ownJitMillis.read() - harnessJit;
+            heraldJit = heraldJitMillis.read() - heraldJit;
             ThreadCpu.Reading threadsAfter = ThreadCpu.read(jmxPort);
             // The plain loop warms again until the harness's JIT is quiet: Herald's rounds gave its
             // HTTP client other profiles, and C2 recompiling during the plain phase made the
             // baseline slower than it is.
             int plainAgain = warmUntilQuiet(r -> plainLoop(warm, concurrency, secret, hook, 8_000_000 + r * warm),
-                    Benchmark::ownCompileMillis, null, warm);
+                    ownJitMillis, null, warm);
             // ... and is measured again while its JIT still ran for more than 2 % of the phase
             // (at most 5 times): the baseline is the plain loop at its best, not while C2 compiles.
             Result plain = null;
@@ -153,11 +156,11 @@ public final class Benchmark {
             long plainJit = 0;
             int plainRuns = 0;
             while (plainRuns < 5 && (plain == null || plainJit >= plain.millis() / 50)) {
-                plainJit = ownCompileMillis();
+                plainJit = ownJitMillis.read();
                 benchCpu = ownCpuNanos();
                 plain = plainLoop(messages, concurrency, secret, hook, 20_000_000 + plainRuns * 1_000_000);
                 benchCpu = ownCpuNanos() - benchCpu;
-                plainJit = ownCompileMillis() - plainJit;
+                plainJit = ownJitMillis.read() - plainJit;
                 plainRuns++;
             }
             System.out.printf("Throughput  Herald: %8.1f msg/s  (ingest->receipt p50 %d ms, p99 %d ms under saturation)%n",
@@ -166,8 +169,8 @@ public final class Benchmark {
                     plain.perSecond);
             System.out.printf("Ratio Herald / plain: %.2f  (target >= %s)%n", viaHerald.perSecond / plain.perSecond,
                     postgres == null ? "0.25 on H2" : "0.2 on PostgreSQL");
-            System.out.printf("CPU per message: Herald %.3f ms (its process, API to receipt; its JIT compiled for %d ms"
-                    + " of that phase); plain loop %.3f ms (sender and receiver together; its JIT compiled for %d ms then,"
+            System.out.printf("CPU per message: Herald %.3f ms (its process, API to receipt; its compiler threads ran %d ms"
+                    + " of that phase); plain loop %.3f ms (sender and receiver together; its compiler threads ran %d ms then,"
                     + " after %d more warm-up rounds; measured %d time(s) until its JIT was quiet)%n",
                     heraldCpu / 1e6 / messages, heraldJit, benchCpu / 1e6 / messages, plainJit, plainAgain, plainRuns);
             if (postgres != null) {
@@ -181,7 +184,7 @@ public final class Benchmark {
             // The two cores are shared: what the clients and the receiver spend while Herald is
             // measured is CPU Herald cannot have, so it is printed beside Herald's own.
             System.out.printf("CPU per message while Herald was measured: the benchmark's clients and receiver %.3f ms"
-                    + " (its JIT compiled for %d ms then; warm-up took %d plain and %d Herald rounds of %d)%n",
+                    + " (its compiler threads ran %d ms then; warm-up took %d plain and %d Herald rounds of %d)%n",
                     harnessCpu / 1e6 / messages, harnessJit, plainRounds, heraldRounds, warm);
 
             if (postgres != null && PG_STATEMENTS) {
@@ -391,11 +394,13 @@ public final class Benchmark {
     }
 
     /**
-     * Runs warm-up rounds until one of them costs the JITs that {@code jitMillis} sums less than 2 % of
-     * its length (at most {@code -Dbench.warmRounds}, 150): answers how many ran.
+     * Runs warm-up rounds until two in a row each cost the JITs that {@code jitMillis} sums less
+     * than 2 % of their length (at most {@code -Dbench.warmRounds}, 150): answers how many ran.
+     * One quiet round was not enough: C2 often reached a method's threshold again a round later.
      */
     private static int warmUntilQuiet(Round round, Counter jitMillis, Counter cpuNanos, int perRound) throws Exception {
         int max = Integer.getInteger("bench.warmRounds", 150);
+        int quiet = 0;
         for (int r = 0; r < max; r++) {
             long compiled = jitMillis.read();
             long cpu = cpuNanos == null ? 0 : cpuNanos.read();
@@ -408,7 +413,8 @@ public final class Benchmark {
                 System.out.printf("  warm-up round %d: %d ms, JIT %d ms, Herald CPU %.3f ms per message%n", r + 1, millis,
                         jit, (cpuNanos.read() - cpu) / 1e6 / perRound);
             }
-            if (jit < millis / 50) {
+            quiet = jit < millis / 50 ? quiet + 1 : 0;
+            if (quiet == 2) {
                 return r + 1;
             }
         }
