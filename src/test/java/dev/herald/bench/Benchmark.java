@@ -123,15 +123,18 @@ public final class Benchmark {
             // pools, caches).
             int warm = Math.min(2000, messages);
             int plainRounds = warmUntilQuiet(r -> plainLoop(warm, concurrency, secret, hook, 6_000_000 + r * warm),
-                    ownJitMillis, null, warm);
+                    null, ownJitMillis, null, warm);
             // Herald's rounds also wait for Herald's own JIT to go quiet: what is measured next is
             // its steady state, as a server that has run for a while has it. With C2 that takes
             // some 100,000 messages on two cores; each round prints Herald's CPU per message, so
-            // the warm-up's cost is in the output too.
+            // the warm-up's cost is in the output too. Before each round it reads Herald's threads
+            // over JMX, as the measured phase does: read only there, Herald's JIT compiled that
+            // code (RMI, the thread MXBean) during the phase, 220 ms of it.
             int heraldRounds = warmUntilQuiet(r -> throughputThroughHerald(warm, concurrency, r * warm),
+                    r -> settledThreadRead(jmxPort),
                     () -> ownJitMillis.read() + heraldJitMillis.read(), () -> heraldCpuNanos(jmxPort), warm);
             // the JIT clocks outside the CPU clocks: a JMX read costs Herald CPU of its own
-            ThreadCpu.Reading threadsBefore = ThreadCpu.read(jmxPort);
+            ThreadCpu.Reading threadsBefore = settledThreadRead(jmxPort);
             long heraldJit = heraldJitMillis.read();
             long harnessJit = ownJitMillis.read();
             long heraldCpu = heraldCpuNanos(jmxPort);
@@ -148,7 +151,7 @@ public final class Benchmark {
             // HTTP client other profiles, and C2 recompiling during the plain phase made the
             // baseline slower than it is.
             int plainAgain = warmUntilQuiet(r -> plainLoop(warm, concurrency, secret, hook, 8_000_000 + r * warm),
-                    ownJitMillis, null, warm);
+                    null, ownJitMillis, null, warm);
             // ... and is measured again while its JIT still ran for more than 2 % of the phase
             // (at most 5 times): the baseline is the plain loop at its best, not while C2 compiles.
             Result plain = null;
@@ -398,10 +401,14 @@ public final class Benchmark {
      * than 2 % of their length (at most {@code -Dbench.warmRounds}, 150): answers how many ran.
      * One quiet round was not enough: C2 often reached a method's threshold again a round later.
      */
-    private static int warmUntilQuiet(Round round, Counter jitMillis, Counter cpuNanos, int perRound) throws Exception {
+    private static int warmUntilQuiet(Round round, Round before, Counter jitMillis, Counter cpuNanos, int perRound)
+            throws Exception {
         int max = Integer.getInteger("bench.warmRounds", 150);
         int quiet = 0;
         for (int r = 0; r < max; r++) {
+            if (before != null) {
+                before.run(r); // outside the round's clocks
+            }
             long compiled = jitMillis.read();
             long cpu = cpuNanos == null ? 0 : cpuNanos.read();
             long start = System.nanoTime();
@@ -419,6 +426,17 @@ public final class Benchmark {
             }
         }
         return max;
+    }
+
+    /**
+     * Herald's threads' CPU clocks over JMX, then half a second for Herald to finish with the
+     * call: the read costs Herald 0.1-0.2 s of CPU (RMI, some 300 threads), partly after it
+     * has answered, which the measured phase's clocks must not count.
+     */
+    private static ThreadCpu.Reading settledThreadRead(int jmxPort) throws Exception {
+        ThreadCpu.Reading reading = ThreadCpu.read(jmxPort);
+        Thread.sleep(500);
+        return reading;
     }
 
     /** Milliseconds Herald's JIT compilers have spent so far, read over JMX. */
