@@ -399,7 +399,7 @@ public final class Benchmark {
     /**
      * Runs warm-up rounds until two in a row each cost the JITs that {@code jitMillis} sums less
      * than 2 % of their length (at most {@code -Dbench.warmRounds}, 150): answers how many ran.
-     * One quiet round was not enough: C2 often reached a method's threshold again a round later.
+     * One quiet round can be a lull between compilations.
      */
     private static int warmUntilQuiet(Round round, Round before, Counter jitMillis, Counter cpuNanos, int perRound)
             throws Exception {
