@@ -1,6 +1,6 @@
 package dev.herald.bench;
 
-import java.io.IOException;
+import dev.herald.prod.ProcStat;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +21,7 @@ import java.util.Map;
  * threads as its queue grows and shrinks, so each thread's last reading is kept: the sum only grows.
  */
 final class CompilerCpu implements Benchmark.Counter {
-    /** Linux's clock ticks per second for {@code /proc/<pid>/task/<tid>/stat} (USER_HZ: 100). */
-    private static final long TICKS_PER_SECOND = 100;
+    private static final java.util.regex.Pattern COMPILER = java.util.regex.Pattern.compile("C[12] CompilerThre.*");
 
     private final Path tasks;
     private final Benchmark.Counter fallback;
@@ -40,21 +39,16 @@ final class CompilerCpu implements Benchmark.Counter {
     }
 
     @Override
-    public synchronized long read() throws Exception {
+    public long read() throws Exception {
         if (!threadClocks()) {
             return fallback.read();
         }
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
             for (Path thread : threads) {
-                String stat;
-                try {
-                    stat = Files.readString(thread.resolve("stat"));
-                } catch (IOException ended) {
-                    continue;
-                }
-                Long ticks = compilerTicks(stat);
-                if (ticks != null) {
-                    ticksByThread.merge(thread.getFileName().toString(), ticks, Math::max);
+                ProcStat.Times times = ProcStat.read(thread.resolve("stat"));
+                // HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1" (the kernel keeps 15 characters)
+                if (times != null && COMPILER.matcher(times.name()).matches()) {
+                    ticksByThread.merge(thread.getFileName().toString(), times.ticks(), Math::max);
                 }
             }
         }
@@ -62,26 +56,6 @@ final class CompilerCpu implements Benchmark.Counter {
         for (long t : ticksByThread.values()) {
             ticks += t;
         }
-        return ticks * 1000 / TICKS_PER_SECOND;
-    }
-
-    /**
-     * A compiler thread's user and system ticks from its {@code stat} line, or null for another
-     * thread. HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1" (the kernel keeps 15
-     * characters of a name).
-     */
-    static Long compilerTicks(String stat) {
-        int open = stat.indexOf('(');
-        int close = stat.lastIndexOf(')');
-        if (open < 0 || close < open) {
-            return null;
-        }
-        String name = stat.substring(open + 1, close);
-        if (!name.matches("C[12] CompilerThre.*")) {
-            return null;
-        }
-        // after the name: state (field 3) ... utime (field 14), stime (field 15)
-        String[] fields = stat.substring(close + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1000 / ProcStat.CLOCK_TICKS;
     }
 }

@@ -87,30 +87,19 @@ public final class LocalPostgres implements AutoCloseable {
             long pid = Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).trim());
             long ticks = ProcessHandle.of(pid).map(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster),
                     postmaster.descendants()).mapToLong(p -> ticks(p.pid(), false)).sum()).orElse(0L);
-            return (ticks + ticks(pid, true)) * (1_000_000_000L / CLOCK_TICKS);
+            return (ticks + ticks(pid, true)) * (1_000_000_000L / ProcStat.CLOCK_TICKS);
         } catch (java.io.IOException | RuntimeException e) {
             return 0; // not running: nothing spent
         }
     }
 
-    /** Linux's USER_HZ, the unit of /proc/PID/stat's times (100 on every kernel Herald runs on). */
-    private static final long CLOCK_TICKS = 100;
-
     /**
-     * A process's user and system time in clock ticks ({@code /proc/PID/stat} fields 14 and 15),
-     * or with {@code reapedChildren} that of its children it has waited for (16 and 17); 0 when
-     * the process is gone.
+     * A process's user and system time in clock ticks, or with {@code reapedChildren} that of its
+     * children it has waited for; 0 when the process is gone.
      */
     static long ticks(long pid, boolean reapedChildren) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // the command name (field 2) may hold spaces: the fields after it start past its ')'
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-            int first = reapedChildren ? 13 : 11; // field 14 is f[11] once pid and name are cut off
-            return Long.parseLong(f[first]) + Long.parseLong(f[first + 1]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        ProcStat.Times t = ProcStat.read(Path.of("/proc", Long.toString(pid), "stat"));
+        return t == null ? 0 : reapedChildren ? t.reapedChildrenTicks() : t.ticks();
     }
 
     public String jdbcUrl() {
