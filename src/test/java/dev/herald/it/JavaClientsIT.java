@@ -152,7 +152,10 @@ class JavaClientsIT {
         assertEquals(1, receiver.at("/java").size(), "the repeated create sent nothing");
         assertEquals("inv_1", ((Map<?, ?>) svix.getMessage().get("java-shop", sent.getId()).getPayload()).get("invoice"));
 
-        // attempts, by message and by endpoint
+        // attempts, by message and by endpoint; the attempt is written after the receiver has
+        // answered, so it can show up a moment after the delivery itself
+        Waits.until(() -> api().get("/app/java-shop/attempt/msg/" + sent.getId()).json().getJsonArray("data").size() == 1,
+                Duration.ofSeconds(10));
         List<MessageAttemptOut> byMsg = svix.getMessageAttempt().listByMsg("java-shop", sent.getId()).getData();
         assertEquals(1, byMsg.size());
         assertEquals(MessageStatus.SUCCESS, byMsg.get(0).getStatus());
