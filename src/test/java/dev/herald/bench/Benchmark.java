@@ -603,7 +603,7 @@ public final class Benchmark {
             pb.environment().put("HERALD_DB_PASSWORD", "herald");
             pb.environment().put("HERALD_SECRETS_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32]));
         } else if (!System.getProperty("bench.dbUrlParams", "").isEmpty()) {
-            // the embedded default's URL with more settings, e.g. -Dbench.dbUrlParams=;AUTO_COMPACT_FILL_RATE=0
+            // the embedded default's URL with more settings, e.g. -Dbench.dbUrlParams=;RETENTION_TIME=0 (H2 refuses one of its own with another value)
             pb.environment().put("HERALD_DB_URL", dev.herald.platform.db.HeraldDriver.embeddedH2(data.toString())
                     + System.getProperty("bench.dbUrlParams"));
         }

@@ -129,7 +129,7 @@ public final class StoreReplay {
     private static double[] replay(String schemaVersion, int messages, int group, Variant variant) throws Exception {
         Path dir = Files.createTempDirectory(Path.of("target"), "store-replay");
         // the embedded URL's settings (HeraldDriver); the store is written only by CHECKPOINT here
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/herald;LOCK_TIMEOUT=10000;WRITE_DELAY=500";
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath() + "/herald;" + dev.herald.platform.db.HeraldDriver.EMBEDDED_SETTINGS;
         try {
             var flyway = Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration");
             if (schemaVersion != null) {

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DurableWrites {
     static final long AWAIT_MILLIS = 30_000;
+    /** H2: how long the store writer has had nothing to write before it compacts the file (StoreCompaction#whileIdle). */
+    static final long IDLE_AFTER_MILLIS = 5_000;
 
     @Resource(lookup = HeraldResources.DATASOURCE)
     DataSource dataSource;
@@ -62,7 +64,8 @@ public class DurableWrites {
         }
         if (url != null && delaysWrites(url)) {
             compaction = new StoreCompaction(dataSource, compactionIntervalMillis * 1_000_000L, compactionBytes);
-            flusher = new StoreFlusher(this::checkpoint, intervalMillis, company, threads).start();
+            flusher = new StoreFlusher(this::checkpoint, intervalMillis, company, threads)
+                    .whenIdle(IDLE_AFTER_MILLIS, this::compactWhileIdle).start();
         }
     }
 
@@ -135,6 +138,19 @@ public class DurableWrites {
     public void request() {
         if (flusher != null) {
             flusher.request();
+        }
+    }
+
+    /** An idle pass of the file's compaction; the rewritten pages are durable after the store write that follows. */
+    private long compactWhileIdle() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            StoreCompaction.Pass pass = compaction.whileIdle(c);
+            if (pass.rewrote()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT");
+                }
+            }
+            return pass.againMillis();
         }
     }
 

@@ -35,6 +35,16 @@ public final class StoreFlusher {
         void run() throws Exception;
     }
 
+    /**
+     * Work for the writer's idle moments (H2: rewriting what the load left sparse). Says when it
+     * wants to run again: in milliseconds, or a negative number for not before the next write
+     * has been followed by idleness again.
+     */
+    @FunctionalInterface
+    public interface IdleWork {
+        long run() throws Exception;
+    }
+
     /** Raised to a caller whose rows could not be confirmed on disk. */
     public static final class NotDurable extends RuntimeException
             implements dev.herald.platform.batch.GroupCommit.NotRepeatable {
@@ -59,6 +69,10 @@ public final class StoreFlusher {
     private int announcedWaiting;
     private final int enough;
     private volatile boolean stopping;
+    private IdleWork idleWork;
+    private long idleAfterNanos;
+    /** When the idle work is due (System.nanoTime), or null while it waits for a write. */
+    private Long idleDue;
     /** Callers, each told when the write it needs has finished (in the order of their writes). */
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
@@ -77,6 +91,17 @@ public final class StoreFlusher {
         this.writer = threads.newThread(this::writeLoop);
         writer.setName("herald-store-writer");
         writer.setDaemon(true);
+    }
+
+    /**
+     * Runs {@code work} on the writer's thread once no write was asked for {@code afterMillis}
+     * ms after the last one, and again when it asks to, until the next write. A caller that asks
+     * for a write meanwhile waits for that pass to end. Call before {@link #start}.
+     */
+    public StoreFlusher whenIdle(long afterMillis, IdleWork work) {
+        this.idleWork = work;
+        this.idleAfterNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.max(0, afterMillis));
+        return this;
     }
 
     public StoreFlusher start() {
@@ -184,6 +209,24 @@ public final class StoreFlusher {
         return done;
     }
 
+    private boolean idleWorkDue() {
+        return idleDue != null && idleDue - System.nanoTime() <= 0;
+    }
+
+    /** The idle work, outside the lock: a caller asking for a write meanwhile is noted and waits for it. */
+    private void runIdleWork() {
+        long again;
+        try {
+            again = idleWork.run();
+        } catch (Exception | LinkageError | AssertionError e) {
+            LOG.log(Level.WARNING, "The database's idle work failed; it is tried again after the next write", e);
+            again = -1;
+        }
+        synchronized (this) {
+            idleDue = again < 0 ? null : System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(again);
+        }
+    }
+
     private static Throwable unwrap(Throwable e) {
         return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
     }
@@ -210,10 +253,20 @@ public final class StoreFlusher {
         while (!stopping) {
             long generation;
             try {
+                boolean idle;
                 synchronized (this) {
-                    while (!asked && !stopping) {
-                        wait();
+                    while (!asked && !stopping && !idleWorkDue()) {
+                        if (idleDue == null) {
+                            wait();
+                        } else {
+                            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, idleDue - System.nanoTime());
+                        }
                     }
+                    idle = !asked && !stopping;
+                }
+                if (idle) {
+                    runIdleWork();
+                    continue;
                 }
                 synchronized (this) {
                     // Let the commits of the next moments join this write, unless enough callers
@@ -240,6 +293,11 @@ public final class StoreFlusher {
             } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
                 failure = e;
                 LOG.log(Level.WARNING, "Could not write the database's store", e);
+            }
+            if (idleWork != null) {
+                synchronized (this) {
+                    idleDue = System.nanoTime() + idleAfterNanos;
+                }
             }
             List<Waiter> answered = new ArrayList<>();
             synchronized (this) {

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded H2 file under Herald's write pattern (a store write after every few messages), on
- * Herald's schema: without compaction it grows by everything written; with it, by little more
- * than the rows. The test sets H2's retention time to 0 so that chunks are rewritable at once:
- * with the default the same happens 45 s later.
+ * Herald's schema and the embedded default's settings: without compaction it grows by everything
+ * written; with it, by little more than the rows; after a burst, idle passes give the space back;
+ * and restarts find every row and the schema as they were.
+ * The tests set H2's retention time to 0 so that chunks are rewritable at once: with the default
+ * the same happens 45 s later.
  */
 class StoreCompactionTest {
     static final int MESSAGES = 6_000;
@@ -29,30 +31,94 @@ class StoreCompactionTest {
 
     @Test
     void theFileGrowsWithTheRowsNotWithTheStoreWrites() throws Exception {
-        long plain = fileAfterWrites("plain", false);
-        long compacted = fileAfterWrites("compacted", true);
+        long plain = fileAfterWrites(database("plain"), 0, MESSAGES, false);
+        long compacted = fileAfterWrites(database("compacted"), 0, MESSAGES, true);
         assertTrue(compacted * 2 < plain, "compacted " + compacted / 1024 + " KB against " + plain / 1024 + " KB without");
     }
 
-    /** The file's size after MESSAGES messages, written PER_WRITE to a store write, with or without compaction. */
-    private long fileAfterWrites(String name, boolean compact) throws Exception {
+    @Test
+    void idlePassesGiveBackWhatABurstTookOnceItIsOver() throws Exception {
+        JdbcDataSource dataSource = database("burst");
+        // a burst the store writer's passes did not keep up with: the file holds everything written
+        long afterBurst = fileAfterWrites(dataSource, 0, MESSAGES, false);
+        StoreCompaction compaction = new StoreCompaction(dataSource, 0, StoreCompaction.DEFAULT_REWRITE_BYTES);
+        int passes = 0;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            StoreCompaction.Pass pass;
+            while ((pass = compaction.whileIdle(c)).againMillis() >= 0 && passes < 200) {
+                if (pass.rewrote()) {
+                    s.execute("CHECKPOINT");
+                }
+                passes++;
+            }
+            // the chunks left behind by the last pass are freed, and the file's end cut, at the next store write
+            s.execute("CHECKPOINT");
+            assertEquals(MESSAGES, count(s), "every message is still there");
+        }
+        long afterIdle = size("burst");
+        assertTrue(passes > 0 && passes < 200, passes + " passes");
+        assertTrue(afterIdle * 3 < afterBurst, "after idle passes " + afterIdle / 1024 + " KB, after the burst " + afterBurst / 1024 + " KB");
+    }
+
+    @Test
+    void restartsAfterBurstsAndPurgesFindEveryRowAndTheSchemaAsTheyWere() throws Exception {
+        JdbcDataSource dataSource = database("restarts");
+        int written = 0;
+        for (int restart = 0; restart < 6; restart++) {
+            // a burst the store writer's passes did not keep up with, and a purge's deletes: sparse chunks, gaps in the file
+            fileAfterWrites(dataSource, written, 1_500, false);
+            written += 1_500;
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("delete from herald_message where id between '" + IngestRowsReplay.id("msg", written - 1_500)
+                        + "' and '" + IngestRowsReplay.id("msg", written - 1) + "' and mod(cast(substring(id, 5) as bigint), 3) = 0");
+                assertEquals(500, s.getUpdateCount());
+                s.execute("CHECKPOINT");
+            }
+            int kept = written - 500 * (restart + 1);
+            // closed as Herald's server closes it when it stops
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN");
+            }
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                assertEquals(kept, count(s), "restart " + restart);
+                try (ResultSet r = s.executeQuery("select max(\"version\") from \"flyway_schema_history\"")) {
+                    r.next();
+                    assertEquals(latestMigration(), r.getString(1));
+                }
+                // a column of a later migration than the table's (V4 on V1)
+                s.executeQuery("select resendPending from herald_delivery").close();
+            }
+        }
+    }
+
+    /** A database on the embedded default's settings, with chunks rewritable at once. */
+    private JdbcDataSource database(String name) {
         JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + dir.resolve(name).toAbsolutePath() + "/herald;WRITE_DELAY=500;RETENTION_TIME=0");
+        dataSource.setURL(dev.herald.platform.db.HeraldDriver.embeddedH2(dir.resolve(name).toAbsolutePath().toString())
+                + ";RETENTION_TIME=0");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    /**
+     * The file's size after {@code messages} more messages (numbered from {@code from}), written
+     * PER_WRITE to a store write, with or without compaction after each write.
+     */
+    private long fileAfterWrites(JdbcDataSource dataSource, int from, int messages, boolean compact) throws Exception {
         // Herald's pass size, more often than its 200 ms: these writes come faster than a server's
         StoreCompaction compaction = new StoreCompaction(dataSource, 20_000_000L, StoreCompaction.DEFAULT_REWRITE_BYTES);
         try (Connection rows = dataSource.getConnection(); Connection store = dataSource.getConnection();
                 Statement s = store.createStatement()) {
             try (Statement setup = rows.createStatement()) {
-                setup.execute("insert into herald_application (id, createdAt, name, updatedAt, version) "
+                setup.execute("merge into herald_application (id, createdAt, name, updatedAt, version) "
                         + "values ('app_1', current_timestamp, 'a', current_timestamp, 0)");
-                setup.execute("insert into herald_endpoint (id, apiVersion, createdAt, description, disabled, paused, secret, "
+                setup.execute("merge into herald_endpoint (id, apiVersion, createdAt, description, disabled, paused, secret, "
                         + "updatedAt, url, version, app_id) values ('ep_1', 1, current_timestamp, '', false, false, 's', "
                         + "current_timestamp, 'https://receiver.example', 0, 'app_1')");
             }
             rows.setAutoCommit(false);
             String pad = "x".repeat(400);
-            for (int first = 0; first < MESSAGES; first += PER_WRITE) {
+            for (int first = from; first < from + messages; first += PER_WRITE) {
                 IngestRowsReplay.insert(rows, first, first + PER_WRITE, "app_1", "ep_1", pad, false);
                 rows.commit();
                 s.execute("CHECKPOINT");
@@ -60,11 +126,34 @@ class StoreCompactionTest {
                     compaction.afterStoreWrite(store);
                 }
             }
-            try (ResultSet count = s.executeQuery("select count(*) from herald_message")) {
-                count.next();
-                assertEquals(MESSAGES, count.getInt(1), "every message is still there");
+            if (from == 0) {
+                assertEquals(messages, count(s), "every message is still there");
             }
-            return Files.size(dir.resolve(name).resolve("herald.mv.db"));
+        }
+        return Files.size(fileOf(dataSource));
+    }
+
+    private java.nio.file.Path fileOf(JdbcDataSource dataSource) {
+        String url = dataSource.getURL();
+        return Path.of(url.substring("jdbc:h2:file:".length(), url.indexOf(';')) + ".mv.db");
+    }
+
+    private long size(String name) throws java.io.IOException {
+        return Files.size(dir.resolve(name).resolve("db").resolve("herald.mv.db"));
+    }
+
+    private static int count(Statement s) throws java.sql.SQLException {
+        try (ResultSet count = s.executeQuery("select count(*) from herald_message")) {
+            count.next();
+            return count.getInt(1);
+        }
+    }
+
+    /** The highest V<n> among the migration scripts. */
+    private static String latestMigration() throws Exception {
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))
+                    .max(java.util.Comparator.comparingInt(Integer::parseInt)).orElseThrow();
         }
     }
 }

@@ -276,4 +276,42 @@ class StoreFlusherTest {
         assertTrue(!DurableWrites.delaysWrites("jdbc:h2:file:/x/y;WRITE_DELAY=0;LOCK_TIMEOUT=1"));
         assertTrue(!DurableWrites.delaysWrites("jdbc:postgresql://localhost/herald"));
     }
+
+    @Test
+    void idleWorkRunsAfterAQuietSpellUntilItIsDoneAndThenOnlyAfterTheNextWrite() throws Exception {
+        List<Long> passes = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger left = new AtomicInteger(3);
+        AtomicInteger writes = new AtomicInteger();
+        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 0, Thread::new)
+                .whenIdle(100, () -> {
+                    passes.add(System.nanoTime());
+                    return left.decrementAndGet() > 0 ? 20 : -1;
+                }).start();
+        try {
+            Thread.sleep(300);
+            assertEquals(0, passes.size(), "nothing written yet, nothing to tidy");
+            long written = System.nanoTime();
+            flusher.await(5_000);
+            long deadline = System.currentTimeMillis() + 5_000;
+            while (passes.size() < 3 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(3, passes.size(), "passes until the work says it is done");
+            assertTrue(passes.get(0) - written >= 100_000_000L, "the first pass waited for 100 ms of quiet");
+            Thread.sleep(400);
+            assertEquals(3, passes.size(), "done: no pass before the next write");
+            left.set(1);
+            flusher.await(5_000);
+            deadline = System.currentTimeMillis() + 5_000;
+            while (passes.size() < 4 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(4, passes.size(), "after a write, quiet again: another pass");
+            // a write asked for during idle work is made after it
+            flusher.await(5_000);
+            assertTrue(writes.get() >= 3);
+        } finally {
+            flusher.stop();
+        }
+    }
 }
