@@ -55,6 +55,9 @@ public class JmxRegistration {
     dev.herald.message.control.IngestBatcher ingestBatcher;
 
     @Inject
+    dev.herald.platform.durable.DurableWrites durableWrites;
+
+    @Inject
     RetentionSettings retentionSettings;
 
     @Inject
@@ -72,7 +75,7 @@ public class JmxRegistration {
     @PostConstruct
     void register() {
         DeliveryOperations delivery = new DeliveryOperations(settings, pause, stats, signals, operator, gate,
-                () -> ingestBatcher.batching() + "; " + ledgerBatches.batching());
+                () -> ingestBatcher.batching() + "; " + ledgerBatches.batching() + durableWrites.batching());
         try {
             registerBean(DELIVERY, new AppContextMBean<>(delivery, DeliveryOperationsMBean.class));
             registerBean(RETENTION, new AppContextMBean<>(new RetentionOperations(retentionSettings, retentionStats, purger,

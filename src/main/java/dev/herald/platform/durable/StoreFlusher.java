@@ -189,6 +189,11 @@ public final class StoreFlusher {
         }
     }
 
+    /** Store writes started since the start. */
+    public synchronized long writes() {
+        return started;
+    }
+
     /** Announced answers that have not asked for their write yet. */
     synchronized int expected() {
         return expected;

@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The embedded H2 file under Herald's write pattern (a store write after every few messages), on
  * Herald's schema and the embedded default's settings: without compaction it grows by everything
  * written; with it, by little more than the rows; after a burst, idle passes give the space back;
- * and restarts find every row and the schema as they were.
+ * and restarts after a kill find every row and the schema as they were.
  * The tests set H2's retention time to 0 so that chunks are rewritable at once: with the default
  * the same happens 45 s later.
  */
@@ -61,10 +64,10 @@ class StoreCompactionTest {
     }
 
     @Test
-    void restartsAfterBurstsAndPurgesFindEveryRowAndTheSchemaAsTheyWere() throws Exception {
+    void killsAndRestartsFindEveryRowAndTheSchemaAsTheyWere() throws Exception {
         JdbcDataSource dataSource = database("restarts");
         int written = 0;
-        for (int restart = 0; restart < 6; restart++) {
+        for (int restart = 0; restart < 8; restart++) {
             // a burst the store writer's passes did not keep up with, and a purge's deletes: sparse chunks, gaps in the file
             fileAfterWrites(dataSource, written, 1_500, false);
             written += 1_500;
@@ -73,14 +76,17 @@ class StoreCompactionTest {
                         + "' and '" + IngestRowsReplay.id("msg", written - 1) + "' and mod(cast(substring(id, 5) as bigint), 3) = 0");
                 assertEquals(500, s.getUpdateCount());
                 s.execute("CHECKPOINT");
+                // a kill -9: the file is left as it is, and nothing more is written to it
+                s.execute("SHUTDOWN IMMEDIATELY");
             }
             int kept = written - 500 * (restart + 1);
-            // closed as Herald's server closes it when it stops
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("SHUTDOWN");
-            }
+            // Herald's start: the migrations open the database (H2 recovers it) and close their
+            // connection; then the pool opens its own
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
                 assertEquals(kept, count(s), "restart " + restart);
+            }
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                assertEquals(kept, count(s), "restart " + restart + ", the pool's connection");
                 try (ResultSet r = s.executeQuery("select max(\"version\") from \"flyway_schema_history\"")) {
                     r.next();
                     assertEquals(latestMigration(), r.getString(1));
@@ -91,9 +97,22 @@ class StoreCompactionTest {
         }
     }
 
+    private final List<JdbcDataSource> opened = new ArrayList<>();
+
+    /** The embedded URL keeps a database open when its last connection closes: let each go. */
+    @AfterEach
+    void shutDown() throws Exception {
+        for (JdbcDataSource d : opened) {
+            try (Connection c = d.getConnection(); Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN IMMEDIATELY");
+            }
+        }
+    }
+
     /** A database on the embedded default's settings, with chunks rewritable at once. */
     private JdbcDataSource database(String name) {
         JdbcDataSource dataSource = new JdbcDataSource();
+        opened.add(dataSource);
         dataSource.setURL(dev.herald.platform.db.HeraldDriver.embeddedH2(dir.resolve(name).toAbsolutePath().toString())
                 + ";RETENTION_TIME=0");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
