@@ -43,6 +43,7 @@ public class HeraldDriver implements Driver {
         }
         String target = resolve(url);
         Driver driver = delegateFor(target);
+        H2FileSettings.warnOnce(target);
         Migrations.ensure(target, () -> driver.connect(target, info));
         return driver.connect(target, info);
     }
