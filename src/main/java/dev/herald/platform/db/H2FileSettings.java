@@ -14,7 +14,8 @@ import java.util.logging.Logger;
  */
 final class H2FileSettings {
     private static final Logger LOG = Logger.getLogger(H2FileSettings.class.getName());
-    private static final List<String> NEEDED = List.of("AUTO_COMPACT_FILL_RATE=0", "MAX_COMPACT_TIME=0", "DB_CLOSE_DELAY=-1",
+    /** Compaction off, never closed ({@link HeraldDriver#resolve} says why); the embedded default is built with them. */
+    static final List<String> NEEDED = List.of("AUTO_COMPACT_FILL_RATE=0", "MAX_COMPACT_TIME=0", "DB_CLOSE_DELAY=-1",
             "DB_CLOSE_ON_EXIT=FALSE");
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 

@@ -79,8 +79,7 @@ public class HeraldDriver implements Driver {
     }
 
     /** H2's settings on the embedded default's URL ({@link #resolve} says why). */
-    public static final String EMBEDDED_SETTINGS = "LOCK_TIMEOUT=10000;WRITE_DELAY=500;AUTO_COMPACT_FILL_RATE=0;MAX_COMPACT_TIME=0"
-            + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE";
+    public static final String EMBEDDED_SETTINGS = "LOCK_TIMEOUT=10000;WRITE_DELAY=500;" + String.join(";", H2FileSettings.NEEDED);
 
     /** The H2 URL of the embedded default in this data directory (the benchmark varies it, e.g. with compaction settings). */
     public static String embeddedH2(String dataDir) {

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class DurableWrites {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DurableWrites.class.getName());
     static final long AWAIT_MILLIS = 30_000;
     /** H2: how long the store writer has had nothing to write before it compacts the file (StoreCompaction#whileIdle). */
     static final long IDLE_AFTER_MILLIS = 5_000;
@@ -89,10 +90,10 @@ public class DurableWrites {
     void stop() {
         if (flusher != null) {
             flusher.stop();
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-                s.execute("CHECKPOINT");
+            try (Connection c = dataSource.getConnection()) {
+                writeStore(c);
             } catch (SQLException | RuntimeException e) {
-                java.util.logging.Logger.getLogger(DurableWrites.class.getName()).log(java.util.logging.Level.WARNING,
+                LOG.log(java.util.logging.Level.WARNING,
                         "Could not write the database's store at stop; the next start recovers what it holds", e);
             }
         }
@@ -163,19 +164,24 @@ public class DurableWrites {
         try (Connection c = dataSource.getConnection()) {
             StoreCompaction.Pass pass = compaction.whileIdle(c);
             if (pass.rewrote()) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("CHECKPOINT");
-                }
+                writeStore(c);
             }
             return pass.againMillis();
         }
     }
 
-    /** H2's CHECKPOINT writes the store (MVStore.commit) and waits for the file write. */
+    /** A store write, then a compaction pass when one is due. */
     private void checkpoint() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CHECKPOINT");
+        try (Connection c = dataSource.getConnection()) {
+            writeStore(c);
             compaction.afterStoreWrite(c);
+        }
+    }
+
+    /** H2's CHECKPOINT writes the store (MVStore.commit) and waits for the file write. */
+    private static void writeStore(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
         }
     }
 }

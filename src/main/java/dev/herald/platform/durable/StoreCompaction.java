@@ -92,7 +92,7 @@ final class StoreCompaction {
      * (once), and not before the next write when the chunks are 90 % live.
      */
     Pass whileIdle(Connection connection) {
-        MVStore s = unavailable ? null : store(connection);
+        MVStore s = store(connection);
         if (s == null) {
             return Pass.DONE;
         }

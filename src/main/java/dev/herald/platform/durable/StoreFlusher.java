@@ -71,8 +71,9 @@ public final class StoreFlusher {
     private volatile boolean stopping;
     private IdleWork idleWork;
     private long idleAfterNanos;
-    /** When the idle work is due (System.nanoTime), or null while it waits for a write. */
-    private Long idleDue;
+    /** Whether idle work is due at {@link #idleDue} (System.nanoTime); not while it waits for a write. */
+    private boolean idleArmed;
+    private long idleDue;
     /** Callers, each told when the write it needs has finished (in the order of their writes). */
     private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
 
@@ -215,7 +216,7 @@ public final class StoreFlusher {
     }
 
     private boolean idleWorkDue() {
-        return idleDue != null && idleDue - System.nanoTime() <= 0;
+        return idleArmed && idleDue - System.nanoTime() <= 0;
     }
 
     /** The idle work, outside the lock: a caller asking for a write meanwhile is noted and waits for it. */
@@ -228,7 +229,8 @@ public final class StoreFlusher {
             again = -1;
         }
         synchronized (this) {
-            idleDue = again < 0 ? null : System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(again);
+            idleArmed = again >= 0;
+            idleDue = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(Math.max(0, again));
         }
     }
 
@@ -261,7 +263,7 @@ public final class StoreFlusher {
                 boolean idle;
                 synchronized (this) {
                     while (!asked && !stopping && !idleWorkDue()) {
-                        if (idleDue == null) {
+                        if (!idleArmed) {
                             wait();
                         } else {
                             java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, idleDue - System.nanoTime());
@@ -299,13 +301,11 @@ public final class StoreFlusher {
                 failure = e;
                 LOG.log(Level.WARNING, "Could not write the database's store", e);
             }
-            if (idleWork != null) {
-                synchronized (this) {
-                    idleDue = System.nanoTime() + idleAfterNanos;
-                }
-            }
             List<Waiter> answered = new ArrayList<>();
             synchronized (this) {
+                // idle work, if any, once nothing has been asked for a while after this write
+                idleArmed = idleWork != null;
+                idleDue = System.nanoTime() + idleAfterNanos;
                 while (!waiters.isEmpty() && waiters.peek().needed() <= generation) {
                     answered.add(waiters.poll());
                 }

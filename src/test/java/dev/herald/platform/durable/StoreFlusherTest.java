@@ -307,10 +307,36 @@ class StoreFlusherTest {
                 Thread.sleep(10);
             }
             assertEquals(4, passes.size(), "after a write, quiet again: another pass");
-            // a write asked for during idle work is made after it
-            flusher.await(5_000);
-            assertTrue(writes.get() >= 3);
         } finally {
+            flusher.stop();
+        }
+    }
+
+    @Test
+    void aWriteAskedForDuringIdleWorkIsMadeOnceThatWorkEnds() throws Exception {
+        CountDownLatch working = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger writes = new AtomicInteger();
+        StoreFlusher flusher = new StoreFlusher(writes::incrementAndGet, 0, Thread::new)
+                .whenIdle(50, () -> {
+                    working.countDown();
+                    release.await();
+                    return -1;
+                }).start();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            flusher.await(5_000);
+            assertTrue(working.await(5, java.util.concurrent.TimeUnit.SECONDS), "the idle work ran");
+            Future<?> asked = caller.submit(() -> flusher.await(5_000));
+            Thread.sleep(200);
+            assertEquals(1, writes.get(), "no write while the idle work runs");
+            assertTrue(!asked.isDone());
+            release.countDown();
+            asked.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(2, writes.get(), "the write asked for meanwhile, right after it");
+        } finally {
+            release.countDown();
+            caller.shutdownNow();
             flusher.stop();
         }
     }
