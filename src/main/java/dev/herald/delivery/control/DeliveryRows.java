@@ -1,6 +1,7 @@
 package dev.herald.delivery.control;
 
 import dev.herald.message.control.RecentMessages;
+import dev.herald.platform.db.RowBatch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,6 +49,7 @@ final class DeliveryRows {
         try (PreparedStatement ps = c.prepareStatement("update herald_delivery set status = 'SENDING', sendingSince = ?, "
                 + "sendingUntil = ?, updatedAt = ?, version = version + 1 where id = ? and attempts = ? and (status in "
                 + "('PENDING', 'FAILED_WILL_RETRY') or (status = 'SENDING' and sendingUntil < ?))")) {
+            RowBatch batch = new RowBatch(ps);
             for (Claim claim : claims) {
                 ps.setObject(1, at(now));
                 ps.setObject(2, at(claim.presumedLostAt()));
@@ -55,9 +57,9 @@ final class DeliveryRows {
                 ps.setString(4, claim.deliveryId());
                 ps.setInt(5, claim.attempt() - 1);
                 ps.setObject(6, at(now));
-                ps.addBatch();
+                batch.add();
             }
-            int[] counts = ps.executeBatch();
+            int[] counts = batch.execute();
             for (int i = 0; i < counts.length; i++) {
                 claimed[i] = counts[i] == 1;
             }
@@ -117,6 +119,7 @@ final class DeliveryRows {
         try (PreparedStatement ps = c.prepareStatement("update herald_delivery set attempts = ?, status = ?, "
                 + "nextAttemptAt = ?, lastQueuedAt = coalesce(?, lastQueuedAt), sendingSince = null, sendingUntil = null, "
                 + "updatedAt = ?, version = version + 1 where id = ? and attempts = ? and resendPending = false")) {
+            RowBatch batch = new RowBatch(ps);
             for (Ending e : endings) {
                 ps.setInt(1, e.attempt());
                 ps.setString(2, e.status());
@@ -130,9 +133,9 @@ final class DeliveryRows {
                 ps.setObject(5, at(now));
                 ps.setString(6, e.deliveryId());
                 ps.setInt(7, e.attempt() - 1);
-                ps.addBatch();
+                batch.add();
             }
-            int[] counts = ps.executeBatch();
+            int[] counts = batch.execute();
             for (int i = 0; i < counts.length; i++) {
                 applied[i] = counts[i] == 1;
                 if (!applied[i]) {
@@ -147,6 +150,7 @@ final class DeliveryRows {
                 + "chainStart = ?, manualChain = true, status = 'PENDING', nextAttemptAt = ?, sendingSince = null, "
                 + "sendingUntil = null, lastQueuedAt = ?, updatedAt = ?, version = version + 1 "
                 + "where id = ? and attempts = ? and resendPending = true")) {
+            RowBatch batch = new RowBatch(ps);
             for (int i : notTaken) {
                 Ending e = endings.get(i);
                 ps.setInt(1, e.attempt());
@@ -156,10 +160,10 @@ final class DeliveryRows {
                 ps.setObject(5, at(now));
                 ps.setString(6, e.deliveryId());
                 ps.setInt(7, e.attempt() - 1);
-                ps.addBatch();
+                batch.add();
             }
             // batched: every first attempt that succeeded without a row comes here (one round trip on PostgreSQL)
-            int[] counts = ps.executeBatch();
+            int[] counts = batch.execute();
             for (int k = 0; k < counts.length; k++) {
                 if (counts[k] == 1) {
                     int i = notTaken.get(k);
@@ -184,6 +188,7 @@ final class DeliveryRows {
         try (PreparedStatement ps = c.prepareStatement("insert into herald_attempt (id, appId, attemptNumber, deliveryId, "
                 + "endpointId, eventId, eventType, msgId, response, responseDurationMs, responseStatusCode, status, "
                 + "timestamp, triggerType, url) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            RowBatch batch = new RowBatch(ps);
             for (AttemptRow a : attempts) {
                 ps.setString(1, a.id());
                 ps.setString(2, a.appId());
@@ -200,9 +205,9 @@ final class DeliveryRows {
                 ps.setObject(13, at(a.timestamp()));
                 ps.setInt(14, a.triggerType());
                 ps.setString(15, a.url());
-                ps.addBatch();
+                batch.add();
             }
-            ps.executeBatch();
+            batch.execute();
         }
     }
 
@@ -303,11 +308,12 @@ final class DeliveryRows {
         }
         try (PreparedStatement ps = c.prepareStatement("delete from herald_delivery where id = ? and not exists "
                 + "(select 1 from herald_endpoint e where e.id = herald_delivery.endpoint_id)")) {
+            RowBatch batch = new RowBatch(ps);
             for (String id : deliveryIds) {
                 ps.setString(1, id);
-                ps.addBatch();
+                batch.add();
             }
-            ps.executeBatch();
+            batch.execute();
         }
     }
 
@@ -361,6 +367,7 @@ final class DeliveryRows {
                 + "and not exists (select 1 from herald_delivery d where d.msg_id = m.id and d.endpoint_id = e.id)"
                 + (unlessAttempted ? " and not exists (select 1 from herald_attempt a where a.appId = m.app_id "
                         + "and a.msgId = m.id and a.endpointId = e.id)" : ""))) {
+            RowBatch batch = new RowBatch(ps);
             for (Owed o : rows) {
                 boolean sending = "SENDING".equals(o.status());
                 ps.setString(1, o.deliveryId());
@@ -374,9 +381,9 @@ final class DeliveryRows {
                 ps.setString(9, o.urlOverride());
                 ps.setString(10, o.msgId());
                 ps.setString(11, o.endpointId());
-                ps.addBatch();
+                batch.add();
             }
-            int[] counts = ps.executeBatch();
+            int[] counts = batch.execute();
             for (int i = 0; i < counts.length; i++) {
                 written[i] = counts[i] == 1;
             }
@@ -442,12 +449,13 @@ final class DeliveryRows {
         try (PreparedStatement ps = c.prepareStatement("update herald_delivery set attempts = 1, status = 'SUCCEEDED', "
                 + "nextAttemptAt = null, sendingSince = null, sendingUntil = null, updatedAt = ?, version = version + 1 "
                 + "where id = ? and attempts = 0 and resendPending = false")) {
+            RowBatch batch = new RowBatch(ps);
             for (Owed o : all) {
                 ps.setObject(1, at(now));
                 ps.setString(2, o.deliveryId());
-                ps.addBatch();
+                batch.add();
             }
-            int[] counts = ps.executeBatch();
+            int[] counts = batch.execute();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] != 1) {
                     notEnded.add(all.get(i)); // mostly the rows just inserted: the update below finds none of them
@@ -459,14 +467,15 @@ final class DeliveryRows {
                 + "chainStart = 1, manualChain = true, status = 'PENDING', nextAttemptAt = ?, sendingSince = null, "
                 + "sendingUntil = null, lastQueuedAt = ?, updatedAt = ?, version = version + 1 "
                 + "where id = ? and attempts = 0 and resendPending = true")) {
+            RowBatch batch = new RowBatch(ps);
             for (Owed o : notEnded) {
                 ps.setObject(1, at(now));
                 ps.setObject(2, at(now));
                 ps.setObject(3, at(now));
                 ps.setString(4, o.deliveryId());
-                ps.addBatch();
+                batch.add();
             }
-            int[] counts = ps.executeBatch();
+            int[] counts = batch.execute();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 1) {
                     resent.add(new DeliveryQueue.Ticket(notEnded.get(i).deliveryId(), notEnded.get(i).endpointId(), 2, 0));

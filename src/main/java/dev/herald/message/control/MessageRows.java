@@ -1,5 +1,6 @@
 package dev.herald.message.control;
 
+import dev.herald.platform.db.RowBatch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,6 +44,7 @@ final class MessageRows {
     static void insert(Connection c, List<MessageRow> messages, List<DeliveryRow> deliveries) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("insert into herald_message (id, channels, eventId, eventType, "
                 + "payload, timestamp, app_id, payloadExpiresAt, destinations) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            RowBatch batch = new RowBatch(ps);
             for (MessageRow m : messages) {
                 ps.setString(1, m.id());
                 ps.setString(2, m.channels());
@@ -53,9 +55,9 @@ final class MessageRows {
                 ps.setString(7, m.appId());
                 ps.setObject(8, m.payloadExpiresAt() == null ? null : at(m.payloadExpiresAt()));
                 ps.setString(9, m.destinations());
-                ps.addBatch();
+                batch.add();
             }
-            ps.executeBatch();
+            batch.execute();
         }
         if (deliveries.isEmpty()) {
             return;
@@ -63,6 +65,7 @@ final class MessageRows {
         try (PreparedStatement ps = c.prepareStatement("insert into herald_delivery (id, attempts, chainStart, createdAt, "
                 + "lastQueuedAt, manualChain, nextAttemptAt, status, sendingSince, sendingUntil, updatedAt, urlOverride, "
                 + "version, endpoint_id, msg_id) values (?, 0, 0, ?, ?, false, ?, 'PENDING', null, null, ?, ?, 0, ?, ?)")) {
+            RowBatch batch = new RowBatch(ps);
             for (DeliveryRow d : deliveries) {
                 OffsetDateTime at = at(d.createdAt());
                 ps.setString(1, d.id());
@@ -73,9 +76,9 @@ final class MessageRows {
                 ps.setString(6, d.urlOverride());
                 ps.setString(7, d.endpointId());
                 ps.setString(8, d.msgId());
-                ps.addBatch();
+                batch.add();
             }
-            ps.executeBatch();
+            batch.execute();
         }
     }
 
