@@ -1,5 +1,6 @@
 package dev.herald.ops.boundary;
 
+import dev.herald.delivery.control.FirstMessageWarmup;
 import dev.herald.ops.control.Readiness;
 import dev.herald.platform.problem.Problem;
 import dev.herald.platform.problem.ProblemType;
@@ -21,6 +22,9 @@ public class HealthResource {
     @Inject
     Readiness readiness;
 
+    @Inject
+    FirstMessageWarmup warmup;
+
     @GET
     @Operation(operationId = "v1.health.get", summary = "204 when the database and the broker answer")
     @APIResponse(responseCode = "204", description = "Herald can take and deliver messages")
@@ -28,6 +32,7 @@ public class HealthResource {
         if (!readiness.isReady()) {
             throw new Problem(ProblemType.UNAVAILABLE, "The database or the message broker is not available");
         }
+        warmup.startOnce();
         return Response.noContent().build();
     }
 
