@@ -45,30 +45,26 @@ public class FirstMessageWarmup {
     @Inject
     AppThreads threads;
 
-    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Counted down by the first 204; the warm-up's one thread waits for it at most 5 s. */
+    private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
     void afterDeployment(@Observes @Initialized(ApplicationScoped.class) Object deployed) {
-        Thread later = threads.newThread(() -> {
+        Thread warm = threads.newThread(() -> {
             try {
-                Thread.sleep(5_000);
-                startOnce();
+                ready.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                warmUp();
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
             }
         });
-        later.setName("herald-first-message-warmup");
-        later.setDaemon(true);
-        later.start();
+        warm.setName("herald-first-message-warmup");
+        warm.setDaemon(true);
+        warm.start();
     }
 
-    /** Starts the warm-up on a thread of its own, the first time only. */
+    /** Herald answered ready: the warm-up starts now if it has not yet. */
     public void startOnce() {
-        if (started.compareAndSet(false, true)) {
-            Thread warm = threads.newThread(this::warmUp);
-            warm.setName("herald-first-message-warmup");
-            warm.setDaemon(true);
-            warm.start();
-        }
+        ready.countDown();
     }
 
     void warmUp() {
