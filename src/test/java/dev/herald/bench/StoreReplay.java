@@ -83,16 +83,25 @@ public final class StoreReplay {
         NO_ROW_FOR_SUCCESS("design: no delivery row for a first attempt that succeeds",
                 RecordRowsReplay.Pattern.NO_ROW_FOR_A_FIRST_SUCCESS, false),
         WITHOUT_TIMESTAMP_INDEXES("as now, without the message and attempt timestamp indexes",
-                RecordRowsReplay.Pattern.ROWS_WRITTEN_BEHIND, true);
+                RecordRowsReplay.Pattern.ROWS_WRITTEN_BEHIND, true),
+        RECORDS_EVERY_8TH("as now, records committed every 8th store write", RecordRowsReplay.Pattern.ROWS_WRITTEN_BEHIND,
+                false, 8);
 
         final String words;
         final RecordRowsReplay.Pattern record;
         final boolean dropTimestampIndexes;
+        /** Store writes between the record's commits. */
+        final int recordEvery;
 
         Variant(String words, RecordRowsReplay.Pattern record, boolean dropTimestampIndexes) {
+            this(words, record, dropTimestampIndexes, 1);
+        }
+
+        Variant(String words, RecordRowsReplay.Pattern record, boolean dropTimestampIndexes, int recordEvery) {
             this.words = words;
             this.record = record;
             this.dropTimestampIndexes = dropTimestampIndexes;
+            this.recordEvery = recordEvery;
         }
 
         /** Only the pattern before V8 writes the delivery row at ingest, for its record to update. */
@@ -177,8 +186,9 @@ public final class StoreReplay {
                 int last = Math.min(messages, first + group);
                 IngestRowsReplay.insert(ingest, first, last, "app_1", "ep_1", pad, variant.deliveryAtIngest());
                 ingest.commit();
-                if (first > 0) { // the previous group's attempts end now
-                    RecordRowsReplay.record(record, first - group, first, "app_1", "ep_1", "https://receiver.example",
+                int span = group * variant.recordEvery;
+                if (first > 0 && first % span == 0) { // the previous groups' attempts end now
+                    RecordRowsReplay.record(record, first - span, first, "app_1", "ep_1", "https://receiver.example",
                             variant.record);
                     record.commit();
                 }
