@@ -81,26 +81,62 @@ public final class JarProcess implements AutoCloseable {
         return java.nio.file.Files.readString(Path.of("target/" + name + "-" + starts + ".log"));
     }
 
-    /** Waits until the probe answers as a deployed application does. */
+    /**
+     * Waits until the probe answers as a deployed application does. Over HTTP/1.1: with its default
+     * (HTTP/2) the JDK's client turns its first connection into an h2c one while Payara is still
+     * booting and sends every later probe as a stream on it; a timed-out stream leaves that
+     * connection in the pool, so a connection that stops being served is never replaced. Over
+     * HTTP/1.1 a timed-out probe closes its connection and the next one starts afresh (the
+     * capture library's relay pins HTTP/1.1 for Payara too). On failure, the last answer and a
+     * thread dump of the process say what kept it from answering.
+     */
     JarProcess awaitReady(Duration timeout) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "none sent";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + "; see target/" + name + "-*.log");
             }
+            var answer = http.sendAsync(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                // the request timeout covers the wait for the headers only: the body needs a deadline too
+                HttpResponse<String> r = answer.get(15, java.util.concurrent.TimeUnit.SECONDS);
                 if (ready.test(r)) {
                     return this;
                 }
-            } catch (IOException notYet) {
-                // still starting
+                last = r.version() + " " + r.statusCode() + " " + r.headers().firstValue("content-type").orElse("(no content type)");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof IOException)) {
+                    throw e;
+                }
+                last = e.getCause().toString(); // still starting
+            } catch (java.util.concurrent.TimeoutException stalled) {
+                answer.cancel(true);
+                last = "no complete answer within 15 s";
             }
             Thread.sleep(500);
         }
-        throw new AssertionError(name + " not ready within " + timeout + "; see target/" + name + "-" + starts + ".log");
+        throw new AssertionError(name + " not ready within " + timeout + "; last probe: " + last + "; threads: "
+                + threadDump() + "; see target/" + name + "-" + starts + ".log");
+    }
+
+    /** The process's threads (jcmd Thread.print) into target/, for a start that never answered. */
+    private String threadDump() {
+        Path dump = Path.of("target/" + name + "-" + starts + "-threads.txt");
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print", "-l").redirectErrorStream(true)
+                    .redirectOutput(dump.toFile()).start();
+            return jcmd.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) ? dump.toString() : "jcmd did not finish";
+        } catch (IOException e) {
+            return "none (" + e + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "none (interrupted)";
+        }
     }
 
     /** SIGTERM: Payara shuts down in order. */
