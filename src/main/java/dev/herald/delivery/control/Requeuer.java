@@ -12,7 +12,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -29,9 +28,6 @@ import java.util.List;
 public class Requeuer {
     static final List<DeliveryStatus> OWED = List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED_WILL_RETRY,
             DeliveryStatus.SENDING);
-    /** JPA's lock timeout hint; Hibernate reads -2 as SKIP LOCKED where the dialect has it. */
-    static final String LOCK_TIMEOUT_HINT = "jakarta.persistence.lock.timeout";
-    static final int SKIP_LOCKED = -2;
 
     @PersistenceContext(unitName = "herald")
     EntityManager em;
@@ -62,23 +58,20 @@ public class Requeuer {
     public int requeueOverdue(int max, java.util.Set<String> heldHere, Instant queuedBefore) {
         Instant now = Times.now();
         Instant overdue = queuedBefore != null ? queuedBefore : now.minus(settings.sweeperGrace());
-        // The endpoint's flags in a subquery rather than a join, so only delivery rows are locked.
-        List<Delivery> rows = em.createQuery("select d from Delivery d where "
-                + "d.endpoint.id in (select e.id from Endpoint e where e.paused = false and e.disabled = false) and ("
-                + "(d.status in :waiting and d.nextAttemptAt < :overdue and d.lastQueuedAt < :overdue)"
-                + " or (d.status = :sending and d.lastQueuedAt < :stale and (d.sendingUntil < :now"
-                + " or (d.sendingUntil is null and d.sendingSince < :stale))))"
-                + " order by d.nextAttemptAt", Delivery.class)
-                .setParameter("waiting", List.of(DeliveryStatus.PENDING, DeliveryStatus.FAILED_WILL_RETRY))
-                .setParameter("sending", DeliveryStatus.SENDING)
-                .setParameter("overdue", overdue)
-                .setParameter("now", now)
-                .setParameter("stale", now.minus(settings.inFlightLimit(null)))
-                .setMaxResults(max)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .setHint(LOCK_TIMEOUT_HINT, SKIP_LOCKED)
-                .getResultList();
-        return queueAll(rows.stream().filter(d -> !heldHere.contains(d.getId())).toList(), now);
+        Instant stale = now.minus(settings.inFlightLimit(null));
+        List<OverdueRows.Overdue> rows = em.unwrap(org.hibernate.Session.class)
+                .doReturningWork(c -> OverdueRows.select(c, overdue, stale, now, max));
+        List<DeliveryQueue.Ticket> tickets = new ArrayList<>(rows.size());
+        List<String> ids = new ArrayList<>(rows.size());
+        for (OverdueRows.Overdue d : rows) {
+            if (!heldHere.contains(d.id())) {
+                tickets.add(ticket(d.id(), d.endpointId(), d.attempts(), d.nextAttemptAt(), now));
+                ids.add(d.id());
+            }
+        }
+        markQueued(ids, now);
+        queue.enqueue(tickets);
+        return tickets.size();
     }
 
     /**
@@ -233,6 +226,12 @@ public class Requeuer {
         return rows.stream().map(Delivery::getId).toList();
     }
 
+    /** The ticket for a row's next attempt, due when the row says (at once if it is past). */
+    private static DeliveryQueue.Ticket ticket(String id, String endpointId, int attempts, Instant next, Instant now) {
+        long delay = next == null ? 0 : Math.max(0, Duration.between(now, next).toMillis());
+        return new DeliveryQueue.Ticket(id, endpointId, attempts + 1, delay);
+    }
+
     /** A bulk update, not the versioned entity: an attempt finishing meanwhile must not conflict. */
     private void markQueued(List<String> ids, Instant now) {
         for (int from = 0; from < ids.size(); from += 500) {
@@ -246,8 +245,7 @@ public class Requeuer {
         List<DeliveryQueue.Ticket> tickets = new ArrayList<>(rows.size());
         List<String> ids = new ArrayList<>(rows.size());
         for (Delivery d : rows) {
-            long delay = d.getNextAttemptAt() == null ? 0 : Math.max(0, Duration.between(now, d.getNextAttemptAt()).toMillis());
-            tickets.add(new DeliveryQueue.Ticket(d.getId(), d.getEndpoint().getId(), d.getAttempts() + 1, delay));
+            tickets.add(ticket(d.getId(), d.getEndpoint().getId(), d.getAttempts(), d.getNextAttemptAt(), now));
             ids.add(d.getId());
         }
         em.flush();
