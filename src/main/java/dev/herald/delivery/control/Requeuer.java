@@ -5,6 +5,7 @@ import dev.herald.delivery.entity.DeliveryStatus;
 import dev.herald.platform.Times;
 import dev.herald.platform.HeraldResources;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -103,6 +104,9 @@ public class Requeuer {
     @Resource(lookup = HeraldResources.DELIVERY_EXECUTOR)
     ManagedExecutorService executor;
 
+    @Resource
+    ContextService contexts;
+
     /**
      * Queues everything owed to one endpoint, or to all when {@code endpointId} is null (resume,
      * re-enable). The caller's change (the endpoint resumed) must be visible first, so the work
@@ -147,10 +151,7 @@ public class Requeuer {
         List<DeliveryQueue.Ticket> tickets = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (Object[] row : query.getResultList()) {
-            Instant next = (Instant) row[3];
-            long delay = next == null ? 0 : Math.max(0, Duration.between(now, next).toMillis());
-            tickets.add(new DeliveryQueue.Ticket((String) row[0], (String) row[1], ((Number) row[2]).intValue() + 1,
-                    delay));
+            tickets.add(ticket((String) row[0], (String) row[1], ((Number) row[2]).intValue(), (Instant) row[3], now));
             ids.add((String) row[0]);
         }
         markQueued(ids, now);
@@ -159,8 +160,13 @@ public class Requeuer {
     }
 
     private void afterCommit(Runnable job) {
+        // The pages are @Transactional and want the caller's component context. A JMX operation's
+        // EJB holds one only until its transaction ends, and afterCompletion runs after that: the
+        // executor then had nothing to pass on, and each page logged "No ComponentInvocation
+        // present for @Transactional". So the context is taken now, while the caller still has it.
+        Runnable inContext = contexts.contextualRunnable(job);
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
-            executor.execute(job);
+            executor.execute(inContext);
             return;
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -171,7 +177,7 @@ public class Requeuer {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    executor.execute(job);
+                    executor.execute(inContext);
                 }
             }
         });
