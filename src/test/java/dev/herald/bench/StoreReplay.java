@@ -148,13 +148,8 @@ public final class StoreReplay {
             try (Connection ingest = DriverManager.getConnection(url);
                     Connection record = DriverManager.getConnection(url);
                     Connection store = DriverManager.getConnection(url)) {
-                try (Statement s = ingest.createStatement()) {
-                    s.execute("insert into herald_application (id, createdAt, name, updatedAt, version) "
-                            + "values ('app_1', current_timestamp, 'a', current_timestamp, 0)");
-                    s.execute("insert into herald_endpoint (id, apiVersion, createdAt, description, disabled, paused, secret, "
-                            + "updatedAt, url, version, app_id) values ('ep_1', 1, current_timestamp, '', false, false, 's', "
-                            + "current_timestamp, 'https://receiver.example', 0, 'app_1')");
-                }
+                dev.herald.platform.db.SchemaRows.application(ingest, "app_1");
+                dev.herald.platform.db.SchemaRows.endpoint(ingest, "ep_1", "app_1", false, false);
                 if (variant.dropTimestampIndexes) {
                     try (Statement s = ingest.createStatement()) {
                         s.execute("drop index IDXdxat9fauumywx6pwqsb5gjme1"); // herald_message (timestamp)

@@ -3,6 +3,7 @@ package dev.herald.delivery.control;
 import dev.herald.app.control.Applications;
 import dev.herald.platform.concurrent.AppThreads;
 import dev.herald.platform.json.JsonBody;
+import dev.herald.signing.StandardWebhooksSigner;
 import dev.herald.subscription.control.EndpointViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -12,8 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Does once, as soon as Herald is ready, the first-time work of a message's path that does not
@@ -73,9 +72,7 @@ public class FirstMessageWarmup {
             endpoints.loadEnabled(NOBODY);
             JsonBody.readObject("application/json", new ByteArrayInputStream(
                     "{\"eventType\":\"warm.up\",\"payload\":{\"a\":[1,2.5,true,null,\"b\"]}}".getBytes(StandardCharsets.UTF_8)), 1024);
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
-            mac.doFinal(new byte[1]);
+            StandardWebhooksSigner.sign(new byte[32], "msg_warm_up", 0, new byte[1]);
             sender.toString(); // the bean, and with it the HTTP client, is made at its first call
         } catch (Exception | LinkageError e) {
             LOG.log(Level.FINE, "First-message warm-up did not finish", e);

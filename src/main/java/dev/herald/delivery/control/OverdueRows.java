@@ -29,16 +29,21 @@ final class OverdueRows {
     }
 
     private static final String COLUMNS = "select d.id, d.endpoint_id, d.attempts, d.nextAttemptAt from herald_delivery d where ";
-    private static final String ACTIVE_ENDPOINT = " and exists (select 1 from herald_endpoint e where e.id = d.endpoint_id"
-            + " and e.paused = false and e.disabled = false) order by d.nextAttemptAt fetch first ";
+    /** The endpoint neither paused nor disabled; then the earliest due first, as many as the caller appends. */
+    private static final String ACTIVE_ENDPOINT_EARLIEST_FIRST = " and exists (select 1 from herald_endpoint e"
+            + " where e.id = d.endpoint_id and e.paused = false and e.disabled = false)"
+            + " order by d.nextAttemptAt fetch first ";
 
-    /** Owed and due since before the grace period, not queued since then either. */
+    /** Owed and due since before the grace period, not queued since then either; ends with "fetch first ". */
     static final String WAITING = COLUMNS + "d.status in ('PENDING', 'FAILED_WILL_RETRY') and d.nextAttemptAt < ?"
-            + " and d.lastQueuedAt < ?" + ACTIVE_ENDPOINT;
+            + " and d.lastQueuedAt < ?" + ACTIVE_ENDPOINT_EARLIEST_FIRST;
 
-    /** Marked as being sent, and that mark run out (or, from before marks had an end, older than any attempt). */
+    /**
+     * Marked as being sent, and that mark run out (or, from before marks had an end, older than any
+     * attempt); ends with "fetch first ".
+     */
     static final String SENDING = COLUMNS + "d.status = 'SENDING' and d.lastQueuedAt < ? and (d.sendingUntil < ?"
-            + " or (d.sendingUntil is null and d.sendingSince < ?))" + ACTIVE_ENDPOINT;
+            + " or (d.sendingUntil is null and d.sendingSince < ?))" + ACTIVE_ENDPOINT_EARLIEST_FIRST;
 
     private OverdueRows() {
     }

@@ -17,7 +17,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,17 +61,8 @@ public class Requeuer {
         Instant stale = now.minus(settings.inFlightLimit(null));
         List<OverdueRows.Overdue> rows = em.unwrap(org.hibernate.Session.class)
                 .doReturningWork(c -> OverdueRows.select(c, overdue, stale, now, max));
-        List<DeliveryQueue.Ticket> tickets = new ArrayList<>(rows.size());
-        List<String> ids = new ArrayList<>(rows.size());
-        for (OverdueRows.Overdue d : rows) {
-            if (!heldHere.contains(d.id())) {
-                tickets.add(ticket(d.id(), d.endpointId(), d.attempts(), d.nextAttemptAt(), now));
-                ids.add(d.id());
-            }
-        }
-        markQueued(ids, now);
-        queue.enqueue(tickets);
-        return tickets.size();
+        return queueMarked(rows.stream().filter(d -> !heldHere.contains(d.id()))
+                .map(d -> ticket(d.id(), d.endpointId(), d.attempts(), d.nextAttemptAt(), now)).toList(), now);
     }
 
     /**
@@ -148,15 +138,11 @@ public class Requeuer {
         if (endpointId != null) {
             query.setParameter("endpoint", endpointId);
         }
-        List<DeliveryQueue.Ticket> tickets = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        for (Object[] row : query.getResultList()) {
-            tickets.add(ticket((String) row[0], (String) row[1], ((Number) row[2]).intValue(), (Instant) row[3], now));
-            ids.add((String) row[0]);
-        }
-        markQueued(ids, now);
-        queue.enqueue(tickets);
-        return ids;
+        List<DeliveryQueue.Ticket> tickets = query.getResultList().stream()
+                .map(row -> ticket((String) row[0], (String) row[1], ((Number) row[2]).intValue(), (Instant) row[3], now))
+                .toList();
+        queueMarked(tickets, now);
+        return tickets.stream().map(DeliveryQueue.Ticket::deliveryId).toList();
     }
 
     private void afterCommit(Runnable job) {
@@ -238,25 +224,25 @@ public class Requeuer {
         return new DeliveryQueue.Ticket(id, endpointId, attempts + 1, delay);
     }
 
-    /** A bulk update, not the versioned entity: an attempt finishing meanwhile must not conflict. */
-    private void markQueued(List<String> ids, Instant now) {
+    /**
+     * Queues the tickets and marks their rows queued now, by a bulk update rather than through the
+     * versioned entity: an attempt finishing meanwhile must not conflict. Answers how many.
+     */
+    private int queueMarked(List<DeliveryQueue.Ticket> tickets, Instant now) {
+        List<String> ids = tickets.stream().map(DeliveryQueue.Ticket::deliveryId).toList();
         for (int from = 0; from < ids.size(); from += 500) {
             em.createQuery("update Delivery d set d.lastQueuedAt = :now where d.id in :ids")
                     .setParameter("now", now).setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
                     .executeUpdate();
         }
-    }
-
-    private int queueAll(List<Delivery> rows, Instant now) {
-        List<DeliveryQueue.Ticket> tickets = new ArrayList<>(rows.size());
-        List<String> ids = new ArrayList<>(rows.size());
-        for (Delivery d : rows) {
-            tickets.add(ticket(d.getId(), d.getEndpoint().getId(), d.getAttempts(), d.getNextAttemptAt(), now));
-            ids.add(d.getId());
-        }
-        em.flush();
-        markQueued(ids, now);
         queue.enqueue(tickets);
         return tickets.size();
+    }
+
+    /** Entities changed in this transaction (a restarted chain) are written before their rows are marked. */
+    private int queueAll(List<Delivery> rows, Instant now) {
+        em.flush();
+        return queueMarked(rows.stream()
+                .map(d -> ticket(d.getId(), d.getEndpoint().getId(), d.getAttempts(), d.getNextAttemptAt(), now)).toList(), now);
     }
 }

@@ -3,8 +3,9 @@ package dev.herald.delivery.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.herald.platform.db.SchemaRows;
+
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,19 +37,11 @@ class OverdueRowsTest {
 
     @BeforeEach
     void schema() throws SQLException {
-        String url = "jdbc:h2:mem:overdue-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
-        c = DriverManager.getConnection(url);
-        try (Statement s = c.createStatement()) {
-            s.execute("insert into herald_application (id, createdAt, name, updatedAt, version) "
-                    + "values ('app_1', current_timestamp, 'a', current_timestamp, 0)");
-            for (String[] ep : new String[][] {{"ep_1", "false", "false"}, {"ep_paused", "true", "false"},
-                    {"ep_disabled", "false", "true"}}) {
-                s.execute("insert into herald_endpoint (id, apiVersion, createdAt, description, disabled, paused, secret, "
-                        + "updatedAt, url, version, app_id) values ('" + ep[0] + "', 1, current_timestamp, '', " + ep[2] + ", "
-                        + ep[1] + ", 's', current_timestamp, 'https://receiver.example', 0, 'app_1')");
-            }
-        }
+        c = SchemaRows.migratedInMemory("overdue");
+        SchemaRows.application(c, "app_1");
+        SchemaRows.endpoint(c, "ep_1", "app_1", false, false);
+        SchemaRows.endpoint(c, "ep_paused", "app_1", true, false);
+        SchemaRows.endpoint(c, "ep_disabled", "app_1", false, true);
         c.setAutoCommit(false);
         Instant longAgo = now.minus(Duration.ofHours(2));
         for (int n = 0; n < ENDED; n++) {

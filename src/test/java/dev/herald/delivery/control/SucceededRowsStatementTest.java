@@ -3,8 +3,8 @@ package dev.herald.delivery.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.herald.message.control.IngestRowsReplay;
+import dev.herald.platform.db.SchemaRows;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,16 +29,9 @@ class SucceededRowsStatementTest {
 
     @BeforeEach
     void schema() throws SQLException {
-        String url = "jdbc:h2:mem:succeeded-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-        Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").load().migrate();
-        c = DriverManager.getConnection(url);
-        try (Statement s = c.createStatement()) {
-            s.execute("insert into herald_application (id, createdAt, name, updatedAt, version) "
-                    + "values ('app_1', current_timestamp, 'a', current_timestamp, 0)");
-            s.execute("insert into herald_endpoint (id, apiVersion, createdAt, description, disabled, paused, secret, "
-                    + "updatedAt, url, version, app_id) values ('ep_1', 1, current_timestamp, '', false, false, 's', "
-                    + "current_timestamp, 'https://receiver.example', 0, 'app_1')");
-        }
+        c = SchemaRows.migratedInMemory("succeeded");
+        SchemaRows.application(c, "app_1");
+        SchemaRows.endpoint(c, "ep_1", "app_1", false, false);
         IngestRowsReplay.insert(c, 0, MESSAGES, "app_1", "ep_1", "", false);
     }
 
