@@ -22,7 +22,7 @@ final class Api {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String base;
     private final String token;
 
@@ -36,9 +36,28 @@ final class Api {
         return new Api(root(base) + "/api/v1", token);
     }
 
+    /**
+     * A client with the JDK's defaults, as a REST client would have them: it asks plain-HTTP
+     * servers to upgrade to HTTP/2, which Herald declines (its listener is HTTP/1.1 only).
+     */
     Api(String base, String token) {
+        this(base, token, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private Api(String base, String token, HttpClient http) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.token = token;
+        this.http = http;
+    }
+
+    /**
+     * A client that speaks HTTP/1.1 only, for a Payara Micro with its default listener (the
+     * example application): that one accepts the upgrade to h2c and then keeps every stream that
+     * carried a body until the connection closes (docs/platform-notes.md, fourteenth step).
+     */
+    static Api http11(String base, String token) {
+        return new Api(base, token, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build());
     }
 
     Answer get(String path) {
@@ -76,7 +95,7 @@ final class Api {
     }
 
     Api withToken(String other) {
-        return new Api(base, other);
+        return new Api(base, other, http);
     }
 
     private HttpRequest.Builder builder(String path) {

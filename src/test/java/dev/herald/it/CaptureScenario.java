@@ -75,7 +75,7 @@ abstract class CaptureScenario {
         herald.awaitReady(Duration.ofMinutes(5));
         hiring.awaitReady(Duration.ofMinutes(5));
         heraldApi = new Api(heraldUrl + "/api/v1", TOKEN);
-        app = new Api("http://127.0.0.1:" + appPort + "/" + context(war) + "/api", null);
+        app = Api.http11("http://127.0.0.1:" + appPort + "/" + context(war) + "/api", null);
     }
 
     /** Payara Micro serves a WAR at its file name without {@code .war}. */
