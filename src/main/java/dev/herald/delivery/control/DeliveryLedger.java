@@ -145,8 +145,10 @@ public class DeliveryLedger {
                         tasks[i] = task(t, views[i], m, null, now, true);
                     } else {
                         late.add(i);
+                        // due now, as any row being sent: a restart that finds its mark from the run
+                        // before makes it wait again, and the sweep queues what is due
                         lateRows.add(new DeliveryRows.Owed(t.deliveryId(), m.id(), t.endpointId(), t.hint().urlOverride(),
-                                "SENDING", 0, null, now.plus(settings.inFlightLimit(views[i].contract().timeoutMs()))));
+                                "SENDING", 0, now, now.plus(settings.inFlightLimit(views[i].contract().timeoutMs()))));
                     }
                 }
                 boolean[] written = DeliveryRows.materialize(c, lateRows, true, now);

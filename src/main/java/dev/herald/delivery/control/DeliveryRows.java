@@ -339,6 +339,21 @@ final class DeliveryRows {
     }
 
     /**
+     * Rows marked as being sent by a run that has ended (their mark began before {@code startedAt}),
+     * for a database only this process opens: they wait again, due when their attempt began if they
+     * had no due time (a first attempt that started late wrote none before 2 December 2026, and such
+     * a row, waiting without one, was never found by the sweep again).
+     */
+    static int releaseMarks(Connection c, Instant startedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update herald_delivery set status = 'PENDING', "
+                + "nextAttemptAt = coalesce(nextAttemptAt, sendingSince), sendingSince = null, sendingUntil = null "
+                + "where status = 'SENDING' and sendingSince < ?")) {
+            ps.setObject(1, at(startedAt));
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
      * A row for a delivery that had none ({@link Destinations}): in {@code status} after
      * {@code attempts} attempts, waiting until {@code nextAttemptAt}, being sent until
      * {@code sendingUntil} (status SENDING). Its creation time is its message's.

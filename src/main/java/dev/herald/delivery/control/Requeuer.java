@@ -77,10 +77,7 @@ public class Requeuer {
         if (!rowlessSweep.exclusiveDatabase()) {
             return 0;
         }
-        return em.createQuery("update Delivery d set d.status = :pending, d.sendingSince = null, d.sendingUntil = null "
-                + "where d.status = :sending and d.sendingSince < :started")
-                .setParameter("pending", DeliveryStatus.PENDING).setParameter("sending", DeliveryStatus.SENDING)
-                .setParameter("started", startedAt).executeUpdate();
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> DeliveryRows.releaseMarks(c, startedAt));
     }
 
     static final int PAGE = 1000;
