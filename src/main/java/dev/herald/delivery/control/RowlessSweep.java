@@ -126,7 +126,7 @@ public class RowlessSweep {
         }
     }
 
-    private record Named(String msgId, String appId, Instant timestamp, List<Destinations.Destination> destinations) {
+    record Named(String msgId, String appId, Instant timestamp, List<Destinations.Destination> destinations) {
     }
 
     /** One page: answers messages looked at, pending rows written, ended rows written. */
@@ -141,10 +141,8 @@ public class RowlessSweep {
                 mark = DeliveryRows.instant(rs, "mark");
             }
         }
-        // In the timestamp index's order alone, so the database reads one page of it and sorts
-        // nothing; a page ends before the instant its last message shares with the next page's.
-        List<Named> named = new ArrayList<>();
-        boolean full;
+        // In the timestamp index's order alone, so the database reads one page of it and sorts nothing.
+        List<Named> read = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("select id, app_id, timestamp, destinations from herald_message "
                 + "where timestamp > ? and timestamp < ? and destinations is not null order by timestamp "
                 + "fetch first " + (PAGE + 1) + " rows only")) {
@@ -152,21 +150,13 @@ public class RowlessSweep {
             ps.setObject(2, DeliveryRows.at(cutoff));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Named m = new Named(rs.getString("id"), rs.getString("app_id"), DeliveryRows.instant(rs, "timestamp"),
-                            Destinations.parse(rs.getString("destinations")));
-                    if (!afterRestart && !ripe(m)) {
-                        break; // an endpoint with a longer timeout: this message and all after it wait
-                    }
-                    named.add(m);
+                    read.add(new Named(rs.getString("id"), rs.getString("app_id"), DeliveryRows.instant(rs, "timestamp"),
+                            Destinations.parse(rs.getString("destinations"))));
                 }
             }
-            full = named.size() > PAGE;
         }
-        if (full) {
-            Instant last = named.get(named.size() - 1).timestamp();
-            List<Named> whole = named.stream().filter(m -> !m.timestamp().equals(last)).toList();
-            named = whole.isEmpty() ? named : new ArrayList<>(whole);
-        }
+        Page page = lookAt(read, PAGE, afterRestart ? m -> true : this::ripe);
+        List<Named> named = page.messages();
         if (named.isEmpty()) {
             return new int[] {0, 0, 0};
         }
@@ -215,7 +205,47 @@ public class RowlessSweep {
             ps.setString(2, last.msgId());
             ps.executeUpdate();
         }
-        return new int[] {full ? PAGE : named.size(), pending, succeeded};
+        return new int[] {page.more() ? PAGE : named.size(), pending, succeeded};
+    }
+
+    /** The messages a page looks at, and whether the next page may follow at once (this one was full). */
+    record Page(List<Named> messages, boolean more) {
+    }
+
+    /**
+     * Which of the messages read in the order they were accepted (at most {@code size} + 1) this
+     * page looks at: those before the first that is left for later, because it is beyond the page
+     * or not yet {@code ripe} (an endpoint with a longer timeout: it and all after it wait). The
+     * mark then moves to the last one's instant and the next page reads after that instant, so the
+     * messages that share their instant with the one left for later are left too: taken, they
+     * would move the mark past it, and it would never be looked at. (A whole page within one
+     * instant is taken as it is, or the sweep would read it again and again.)
+     */
+    static Page lookAt(List<Named> read, int size, java.util.function.Predicate<Named> ripe) {
+        List<Named> taken = new ArrayList<>();
+        Named left = null;
+        boolean beyond = false;
+        for (Named m : read) {
+            if (taken.size() == size) {
+                left = m;
+                beyond = true;
+                break;
+            }
+            if (!ripe.test(m)) {
+                left = m;
+                break;
+            }
+            taken.add(m);
+        }
+        if (left == null) {
+            return new Page(taken, false);
+        }
+        Instant instant = left.timestamp();
+        List<Named> before = taken.stream().filter(m -> m.timestamp().isBefore(instant)).toList();
+        if (before.isEmpty() && beyond) {
+            return new Page(taken, true);
+        }
+        return new Page(before, beyond);
     }
 
     /** Whether no first attempt of this message's destinations can still be under way. */
