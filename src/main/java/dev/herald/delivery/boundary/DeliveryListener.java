@@ -48,8 +48,24 @@ public class DeliveryListener implements MessageListener {
             LOG.warning("Ignoring a message that is not a Herald delivery ticket");
             return;
         }
+        // One ticket that cannot be handed on (its endpoint's view or its pending row needs the
+        // database, and that failed) must not fail the queue message: the broker would deliver it
+        // again, and the tickets before it, whose first attempts may be under way on their ticket
+        // alone, would be sent a second time, at the same moment. A ticket left here leaves its
+        // delivery owed, and the sweeps queue it again.
+        int failed = 0;
+        RuntimeException first = null;
         for (DeliveryQueue.Ticket ticket : tickets) {
-            dispatcher.dispatch(ticket);
+            try {
+                dispatcher.dispatch(ticket);
+            } catch (RuntimeException e) {
+                failed++;
+                first = first == null ? e : first;
+            }
+        }
+        if (failed > 0) {
+            LOG.log(Level.WARNING, failed + " of " + tickets.size() + " delivery tickets could not be handed on; their"
+                    + " deliveries stay owed and the sweeper queues them again", first);
         }
     }
 }
