@@ -28,13 +28,20 @@ import java.util.logging.Logger;
  * running here is dropped. Parking costs nothing on disk: sending the ticket back through the
  * broker's scheduler instead (an earlier design) turned every busy moment into a storm of
  * persistent writes. A parked ticket lost with its instance is found again by the sweeper,
- * since its delivery row is still owed. Beyond {@link #MAX_PARKED} per endpoint, tickets go
- * back to the broker with a delay.
+ * since its delivery row is still owed. Beyond {@link #MAX_PARKED} per endpoint, or
+ * {@link #MAX_PARKED_IN_ALL} for all endpoints together, tickets go back to the broker with a
+ * delay.
  */
 @ApplicationScoped
 public class EndpointGate {
     private static final Logger LOG = Logger.getLogger(EndpointGate.class.getName());
     static final int MAX_PARKED = 10_000;
+    /**
+     * All endpoints together: a parked ticket and its entry in {@link #held} take some 400 bytes,
+     * so the per-endpoint bound alone let a hundred hanging endpoints of one busy customer park a
+     * million tickets, more than a 512 MB heap holds. 100,000 is some 40 MB.
+     */
+    static final int MAX_PARKED_IN_ALL = 100_000;
     static final long OVERFLOW_DELAY_MILLIS = 2_000;
     /** Attempts running at once on this instance, all endpoints together. */
     static final int MAX_THREADS = 64;
@@ -72,6 +79,10 @@ public class EndpointGate {
         executor.shutdownNow();
     }
 
+    /** The bounds, as fields so that a test can make them small. */
+    int maxParked = MAX_PARKED;
+    int maxParkedInAll = MAX_PARKED_IN_ALL;
+    private final AtomicInteger parkedInAll = new AtomicInteger();
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final java.util.Set<String> held = ConcurrentHashMap.newKeySet();
 
@@ -103,8 +114,14 @@ public class EndpointGate {
             return; // this attempt is already waiting or running here: a duplicate ticket
         }
         Lane lane = lanes.computeIfAbsent(ticket.endpointId(), id -> new Lane());
-        if (lane.parkedCount.incrementAndGet() > MAX_PARKED) {
+        boolean laneFull = lane.parkedCount.incrementAndGet() > maxParked;
+        // all endpoints' parked tickets together count only for a ticket that would wait: an
+        // endpoint with room still sends at once while others' tickets fill the memory
+        boolean allFull = parkedInAll.incrementAndGet() > maxParkedInAll
+                && lane.running.get() >= settings.endpointConcurrency();
+        if (laneFull || allFull) {
             lane.parkedCount.decrementAndGet();
+            parkedInAll.decrementAndGet();
             held.remove(key(ticket));
             queue.enqueue(List.of(ticket.later(OVERFLOW_DELAY_MILLIS)));
             return;
@@ -135,6 +152,7 @@ public class EndpointGate {
                 continue;
             }
             lane.parkedCount.decrementAndGet();
+            parkedInAll.decrementAndGet();
             try {
                 executor.execute(() -> {
                     try {
@@ -159,7 +177,7 @@ public class EndpointGate {
 
     /** Tickets waiting in memory for their endpoint, all endpoints together. */
     public int parked() {
-        return lanes.values().stream().mapToInt(l -> l.parkedCount.get()).sum();
+        return parkedInAll.get();
     }
 
 }
