@@ -141,11 +141,12 @@ public class EndpointsResource {
         }
         requireUidFree(app, endpoint, in.uid);
         boolean wasDisabled = endpoint.isDisabled();
+        boolean wasOrdered = endpoint.getContract().ordered();
         endpoint.setUrl(in.url);
         in.applyTo(endpoint, true);
         endpoint.touch();
         em.flush();
-        resumeIfEnabled(endpoint, wasDisabled);
+        queueOwedIfChanged(endpoint, wasDisabled, wasOrdered);
         changed.fire(new EndpointChanged(EndpointChanged.Change.UPDATED, app.getId(), endpoint.getId(), endpoint.getUid()));
         return Response.ok(EndpointOut.of(endpoint)).build();
     }
@@ -167,10 +168,11 @@ public class EndpointsResource {
             requireUidFree(app, endpoint, in.uid);
         }
         boolean wasDisabled = endpoint.isDisabled();
+        boolean wasOrdered = endpoint.getContract().ordered();
         in.applyTo(endpoint, false);
         endpoint.touch();
         em.flush();
-        resumeIfEnabled(endpoint, wasDisabled);
+        queueOwedIfChanged(endpoint, wasDisabled, wasOrdered);
         changed.fire(new EndpointChanged(EndpointChanged.Change.UPDATED, app.getId(), endpoint.getId(), endpoint.getUid()));
         return EndpointOut.of(endpoint);
     }
@@ -307,12 +309,20 @@ public class EndpointsResource {
         return Response.status(Response.Status.CREATED).entity(EndpointOut.of(endpoint).withSecret(WebhookSecret.shown(secret))).build();
     }
 
-    /** An endpoint switched back on gets what it is owed. */
-    private void resumeIfEnabled(Endpoint endpoint, boolean wasDisabled) {
-        if (wasDisabled && !endpoint.isDisabled()) {
+    /**
+     * An endpoint switched back on gets what it is owed; so does one whose ordering changed, whose
+     * waiting rows were left to the other way of sending (an ordered line reads its rows, while
+     * unordered ones go out on their tickets) and would otherwise wait for the sweeper's grace
+     * period, five minutes by default.
+     */
+    private void queueOwedIfChanged(Endpoint endpoint, boolean wasDisabled, boolean wasOrdered) {
+        boolean enabled = wasDisabled && !endpoint.isDisabled();
+        if (enabled) {
             // a fresh start for the auto-disable rule, too
             em.createQuery("update Endpoint e set e.failingSince = null where e.id = :id")
                     .setParameter("id", endpoint.getId()).executeUpdate();
+        }
+        if (enabled || wasOrdered != endpoint.getContract().ordered()) {
             requeuer.requeueOwed(endpoint.getId());
         }
     }
