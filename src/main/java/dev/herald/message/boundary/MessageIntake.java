@@ -82,7 +82,7 @@ public class MessageIntake {
         String rawPayload = rawPayload(f, json, raw);
         JsonObject payload = rawPayload != null && !f.has("payload") ? null : f.requiredObject("payload");
         String eventId = f.optionalUid("eventId");
-        Set<String> channels = f.optionalStringSet("channels", 10, 128);
+        Set<String> channels = f.optionalChannelSet("channels", 10);
         // Herald extension: a URL that replaces an endpoint's for this message only (a per-object
         // override, like TalentSprout's per-interview webhook URL), keyed by endpoint id or uid.
         Map<String, String> endpointUrls = f.optionalStringMap("endpointUrls", 64);
@@ -96,13 +96,14 @@ public class MessageIntake {
             });
         }
         f.validate();
-        if (app == null) {
-            Application created = applications.createOnFirstMessage(newApp.uid(), newApp.name(), newApp.metadataJson());
-            app = new Applications.AppView(created.getId(), created.getMaxPayloadBytes());
-        }
         String payloadJson = rawPayload != null ? rawPayload : payload.toString();
         if (payloadJson.getBytes(StandardCharsets.UTF_8).length > limit) {
             throw new Problem(ProblemType.PAYLOAD_TOO_LARGE, "The payload is larger than " + limit + " bytes");
+        }
+        // only for a message that will be taken: a refused one leaves no application behind
+        if (app == null) {
+            Application created = applications.createOnFirstMessage(newApp.uid(), newApp.name(), newApp.metadataJson());
+            app = new Applications.AppView(created.getId(), created.getMaxPayloadBytes());
         }
         Message message = batcher.accept(app.id(), eventType, payloadJson, eventId, channels,
                 endpointUrls == null ? Map.of() : endpointUrls, retention, INGEST_TIMEOUT_MILLIS);

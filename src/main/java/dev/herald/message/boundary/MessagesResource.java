@@ -101,9 +101,9 @@ public class MessagesResource {
             params.put("types", types);
         }
         if (channel != null && !channel.isEmpty()) {
-            // channels are stored as a JSON array of strings
-            where.append(" and e.channels like :channel");
-            params.put("channel", "%" + Jsonp.PROVIDER.createValue(channel).toString() + "%");
+            // channels are stored as a JSON array of strings; the channel's own '_' or '%' is itself
+            where.append(" and e.channels like :channel escape '!'");
+            params.put("channel", "%" + likeLiteral(Jsonp.PROVIDER.createValue(channel).toString()) + "%");
         }
         java.time.Instant beforeAt = QueryValues.instant("before", before);
         if (beforeAt != null) {
@@ -140,5 +140,10 @@ public class MessagesResource {
     public MessageOut get(@PathParam("app") String appId, @PathParam("msg") String id, @QueryParam("with_content") String withContent) {
         Application app = applications.require(appId);
         return MessageOut.of(messages.require(app, id), QueryValues.bool("with_content", withContent, true));
+    }
+
+    /** Text matched by {@code like … escape '!'} as it is: its own {@code %} and {@code _} are no wildcards. */
+    static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

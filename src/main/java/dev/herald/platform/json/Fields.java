@@ -65,6 +65,26 @@ public final class Fields {
         return names;
     }
 
+    /**
+     * Channels, as Svix validates them: letters, digits, {@code - _ .}, at most 128 characters;
+     * {@code null} when absent.
+     */
+    public Set<String> optionalChannelSet(String name, int maxItems) {
+        Set<String> channels = optionalStringSet(name, maxItems, 128);
+        if (channels == null) {
+            return null;
+        }
+        int i = 0;
+        for (String channel : channels) {
+            if (!EVENT_TYPE.matcher(channel).matches()) {
+                error(name + "." + i, "may contain only letters, digits, '-', '_' and '.'", "value_error.str.regex");
+                return null;
+            }
+            i++;
+        }
+        return channels;
+    }
+
     /** Present and not null. */
     public boolean has(String name) {
         JsonValue v = object.get(name);

@@ -398,7 +398,7 @@ public class EndpointsResource {
                 f.error(f.has("filterTypes") ? "filterTypes" : "eventTypes",
                         "must name at least one event type, or be left out to receive all", "value_error.list.min_items");
             }
-            in.channels = f.optionalStringSet("channels", 10, 128);
+            in.channels = f.optionalChannelSet("channels", 10);
             in.disabled = f.optionalBoolean("disabled");
             // Svix renamed rateLimit to throttleRate; newer SDKs send the latter.
             in.rateLimit = f.has("throttleRate") ? f.optionalInt("throttleRate", 1, 65535)
