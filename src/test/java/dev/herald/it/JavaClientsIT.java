@@ -551,6 +551,54 @@ class JavaClientsIT {
         assertEquals("v", stored.getJsonObject("payload").getString("k"));
     }
 
+    /**
+     * Bad input is refused as a client's fault and leaves nothing behind: a payload too large for
+     * a message that would create its application creates none; a channel that is not one of
+     * Svix's names is a 422, and a channel filter matches its own characters only; a body whose
+     * chunked framing does not hold is a 400 bad-request (not a 500); a Content-Type that is no
+     * media type is a 415 on both of the create's paths.
+     */
+    @Test
+    @Order(24)
+    void refusedInputLeavesNothingBehindAndIsNamedForWhatItIs() throws Exception {
+        String big = "{\"eventType\":\"shop.opened\",\"application\":{\"name\":\"Too big\"},\"payload\":{\"s\":\""
+                + "x".repeat(262_200) + "\"}}";
+        Api.Answer tooLarge = api().post("/app/too-big-to-create/msg", big, null);
+        assertEquals(413, tooLarge.status(), tooLarge.body());
+        assertEquals(404, api().get("/app/too-big-to-create").status(), "the refused message created no application");
+
+        assertEquals(201, api().post("/app", Json.createObjectBuilder().add("name", "Channels").add("uid", "channels-app")
+                .build()).status());
+        Api.Answer spaced = api().post("/app/channels-app/msg", "{\"eventType\":\"a.b\",\"payload\":{},"
+                + "\"channels\":[\"a b\"]}", null);
+        assertEquals(422, spaced.status(), spaced.body());
+        assertTrue(spaced.body().contains("channels.0"), spaced.body());
+        for (String channel : List.of("project_1", "projectX1")) {
+            assertEquals(202, api().post("/app/channels-app/msg", "{\"eventType\":\"a.b\",\"payload\":{\"c\":\""
+                    + channel + "\"},\"channels\":[\"" + channel + "\"]}", null).status());
+        }
+        JsonObject listed = api().get("/app/channels-app/msg?channel=project_1").json();
+        assertEquals(List.of("project_1"), listed.getJsonArray("data").stream()
+                .map(m -> m.asJsonObject().getJsonObject("payload").getString("c")).toList());
+
+        String upgrade = "Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n"
+                + "Authorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\n";
+        RawAnswer badFraming = rawExchange("POST /api/v1/app/channels-app/msg HTTP/1.1\r\nHost: herald\r\n" + upgrade
+                + "Transfer-Encoding: chunked\r\n\r\n" + "zz\r\n{}\r\n0\r\n\r\n");
+        assertEquals(400, badFraming.status(), badFraming.body());
+        assertTrue(badFraming.body().contains("bad-request"), badFraming.body());
+
+        // a Content-Type that is no media type: 415, as the intake answers it, also through JAX-RS
+        // (where an Idempotency-Key sends the create, and where it was a bare 400 without a body)
+        for (String key : new String[] {null, "unparsable-type"}) {
+            RawAnswer unparsable = rawExchange("POST /api/v1/app/channels-app/msg HTTP/1.1\r\nHost: herald\r\n"
+                    + "Authorization: Bearer " + TOKEN + "\r\n" + (key == null ? "" : "Idempotency-Key: " + key + "\r\n")
+                    + "Content-Type: json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+            assertEquals(415, unparsable.status(), unparsable.body());
+            assertTrue(unparsable.body().contains("unsupported-media-type"), unparsable.body());
+        }
+    }
+
     // ---- helpers ----
 
     /** One request written as bytes on a new connection; its answer, which must come within 5 s. */

@@ -1,5 +1,7 @@
 package dev.herald.platform.idempotency;
 
+import dev.herald.platform.json.JsonBody;
+
 import dev.herald.platform.problem.FieldError;
 import dev.herald.platform.problem.Problem;
 import dev.herald.platform.problem.ProblemType;
@@ -167,8 +169,10 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             request.setEntityStream(new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(body),
                     request.getEntityStream()));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot read the request body", e);
+        } catch (IOException e) {
+            throw JsonBody.unreadable();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }
 

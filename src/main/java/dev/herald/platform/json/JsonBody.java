@@ -15,7 +15,6 @@ import java.nio.charset.CodingErrorAction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -72,7 +71,7 @@ public final class JsonBody {
             }
             body.unread(first);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable();
         }
         return readObject(headers, body, maxBytes);
     }
@@ -90,8 +89,17 @@ public final class JsonBody {
             }
             return bytes;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable();
         }
+    }
+
+    /**
+     * A body that could not be read to its end: the client hung up or timed out mid-body, or sent
+     * framing that does not hold (a chunk size that is not one). The client's doing, so a 400,
+     * not a 500 with a stack trace in the log; nothing was written.
+     */
+    public static Problem unreadable() {
+        return new Problem(ProblemType.BAD_REQUEST, "The request body could not be read to its end");
     }
 
     public static JsonObject parseObject(byte[] bytes) {

@@ -45,7 +45,14 @@ public enum ProblemType {
         return "urn:herald:problem:" + code().replace('_', '-');
     }
 
+    /**
+     * The type of an answer known only by its status (the container's or JAX-RS's own): a 400 is
+     * a bad request, not malformed JSON, which only Herald's JSON reading says.
+     */
     public static ProblemType forStatus(int status) {
+        if (status == 400) {
+            return BAD_REQUEST;
+        }
         for (ProblemType type : values()) {
             if (type.status == status) {
                 return type;

@@ -40,7 +40,8 @@ public class ErrorPageServlet extends HttpServlet {
         write(response, status, type, detail);
     }
 
-    private static void write(HttpServletResponse response, int status, ProblemType type, String detail)
+    /** A problem document as the answer, from a servlet or a filter. */
+    static void write(HttpServletResponse response, int status, ProblemType type, String detail)
             throws IOException {
         response.setStatus(status);
         response.setContentType(ProblemBody.MEDIA_TYPE);
