@@ -50,19 +50,7 @@ public final class Fields {
      * letters, digits, {@code - _ .}, at most 256 characters; {@code null} when absent.
      */
     public Set<String> optionalEventTypeSet(String name, int maxItems) {
-        Set<String> names = optionalStringSet(name, maxItems, 256);
-        if (names == null) {
-            return null;
-        }
-        int i = 0;
-        for (String type : names) {
-            if (!EVENT_TYPE.matcher(type).matches()) {
-                error(name + "." + i, "may contain only letters, digits, '-', '_' and '.'", "value_error.str.regex");
-                return null;
-            }
-            i++;
-        }
-        return names;
+        return optionalNameSet(name, maxItems, 256);
     }
 
     /**
@@ -70,19 +58,24 @@ public final class Fields {
      * {@code null} when absent.
      */
     public Set<String> optionalChannelSet(String name, int maxItems) {
-        Set<String> channels = optionalStringSet(name, maxItems, 128);
-        if (channels == null) {
+        return optionalNameSet(name, maxItems, 128);
+    }
+
+    /** Names of Svix's one alphabet (event types, channels); {@code null} when absent or refused. */
+    private Set<String> optionalNameSet(String name, int maxItems, int maxLength) {
+        Set<String> names = optionalStringSet(name, maxItems, maxLength);
+        if (names == null) {
             return null;
         }
         int i = 0;
-        for (String channel : channels) {
-            if (!EVENT_TYPE.matcher(channel).matches()) {
+        for (String n : names) {
+            if (!EVENT_TYPE.matcher(n).matches()) {
                 error(name + "." + i, "may contain only letters, digits, '-', '_' and '.'", "value_error.str.regex");
                 return null;
             }
             i++;
         }
-        return channels;
+        return names;
     }
 
     /** Present and not null. */
