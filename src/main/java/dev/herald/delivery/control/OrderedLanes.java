@@ -116,6 +116,7 @@ public class OrderedLanes {
     private void drain(Lane lane) {
         String job = job(lane.endpointId);
         boolean held = false;
+        boolean blocked = false;
         try {
             while (lane.dirty.getAndSet(false)) {
                 if (!held) {
@@ -126,13 +127,13 @@ public class OrderedLanes {
                         return;
                     }
                 }
-                sendLine(lane, job);
+                blocked = sendLine(lane, job);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Ordered delivery to " + lane.endpointId + " stopped; the sweeper will wake it", e);
         } finally {
             if (held) {
-                release(lane, job);
+                release(lane, job, blocked);
             }
             lane.running.set(false);
             if (lane.dirty.get() && lane.running.compareAndSet(false, true)) {
@@ -141,22 +142,30 @@ public class OrderedLanes {
         }
     }
 
-    /** Sends the endpoint's line, oldest first, until it is empty or its head must wait. */
-    private void sendLine(Lane lane, String job) {
+    /**
+     * Sends the endpoint's line, oldest first, until it is empty or its head must wait. Answers
+     * whether the line cannot be sent at all now (delivery or the endpoint paused, the endpoint
+     * disabled or no longer ordered): then only resuming, enabling or the contract's change,
+     * each of which queues what is owed, wakes it again.
+     */
+    private boolean sendLine(Lane lane, String job) {
         long renewedAt = System.nanoTime();
-        while (!pause.isPaused()) {
+        while (true) {
+            if (pause.isPaused()) {
+                return true;
+            }
             EndpointView view = views.byId(lane.endpointId);
             if (view == null || view.paused() || view.disabled() || !view.contract().ordered()) {
-                return; // resuming, enabling or changing the contract queues the line again
+                return true;
             }
             DeliveryLedger.Head head = ledger.head(lane.endpointId);
             if (head == null || !due(head, lane.endpointId)) {
-                return;
+                return false;
             }
             Duration needed = settings.inFlightLimit(view.contract().timeoutMs()).plus(LEASE);
             if (System.nanoTime() - renewedAt > TimeUnit.SECONDS.toNanos(10)) {
                 if (!take(job, needed)) {
-                    return; // lost (a pause of this process longer than the lease): the new holder goes on
+                    return false; // lost (a pause of this process longer than the lease): the new holder goes on
                 }
                 renewedAt = System.nanoTime();
             }
@@ -164,7 +173,7 @@ public class OrderedLanes {
                     head.attempts() + 1, 0));
             if (task == null) {
                 wakeLater(lane.endpointId, 1000);
-                return;
+                return false;
             }
             stats.started();
             Outcome outcome = sender.send(task);
@@ -199,9 +208,14 @@ public class OrderedLanes {
         }
     }
 
-    private void release(Lane lane, String job) {
+    private void release(Lane lane, String job, boolean blocked) {
         try {
             leases.release(job);
+            if (blocked) {
+                // Looking again would find the same due head and the same reason not to send it:
+                // a paused endpoint with a message waiting spun a thread on the database until resumed.
+                return;
+            }
             // A message accepted after the last look, whose ticket found the lease still taken here.
             DeliveryLedger.Head after = ledger.head(lane.endpointId);
             if (after != null && (after.nextAttemptAt() == null || !after.nextAttemptAt().isAfter(Times.now()))
