@@ -28,7 +28,19 @@ public final class JsonBody {
     /** Longer number literals are refused: the JSON library cannot represent them exactly. */
     public static final int MAX_NUMBER_LENGTH = 100;
 
+    /** What a 415 tells the client to do. */
+    public static final String SEND_JSON = "Send the body as application/json";
+
     private JsonBody() {
+    }
+
+    /** The media type a Content-Type header names, or null when it names none ({@code json}). */
+    public static MediaType mediaType(String contentType) {
+        try {
+            return MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public static JsonObject readObject(HttpHeaders headers, InputStream in, int maxBytes) {
@@ -44,14 +56,9 @@ public final class JsonBody {
             // Svix answers a body without a Content-Type as it answers a wrong one
             throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json, with that Content-Type");
         }
-        MediaType type;
-        try {
-            type = MediaType.valueOf(contentType);
-        } catch (IllegalArgumentException e) {
-            type = null;
-        }
+        MediaType type = mediaType(contentType);
         if (type == null || !isJson(type)) {
-            throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
+            throw new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, SEND_JSON);
         }
         String charset = type.getParameters().get("charset");
         if (charset != null && !charset.equalsIgnoreCase("utf-8")) {

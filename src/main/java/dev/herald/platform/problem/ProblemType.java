@@ -5,8 +5,10 @@ package dev.herald.platform.problem;
  * (or on {@code code}, Svix's name for the same thing).
  */
 public enum ProblemType {
-    BAD_JSON(400, "Malformed JSON"),
+    // the first type of a status is the one an answer known only by its status gets (forStatus):
+    // a 400 from the container or JAX-RS is a bad request; only Herald's JSON reading says bad-json
     BAD_REQUEST(400, "Bad request"),
+    BAD_JSON(400, "Malformed JSON"),
     UNAUTHORIZED(401, "Missing or invalid API token"),
     FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
@@ -45,14 +47,8 @@ public enum ProblemType {
         return "urn:herald:problem:" + code().replace('_', '-');
     }
 
-    /**
-     * The type of an answer known only by its status (the container's or JAX-RS's own): a 400 is
-     * a bad request, not malformed JSON, which only Herald's JSON reading says.
-     */
+    /** The type of an answer known only by its status (the container's or JAX-RS's own). */
     public static ProblemType forStatus(int status) {
-        if (status == 400) {
-            return BAD_REQUEST;
-        }
         for (ProblemType type : values()) {
             if (type.status == status) {
                 return type;

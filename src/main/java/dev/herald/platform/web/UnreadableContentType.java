@@ -1,12 +1,12 @@
 package dev.herald.platform.web;
 
+import dev.herald.platform.json.JsonBody;
 import dev.herald.platform.problem.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 
 /**
@@ -18,23 +18,38 @@ import java.io.IOException;
 public class UnreadableContentType extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Header values that parsed, so that a client's one spelling ({@code application/json}) is not
+     * parsed again for every message: JsonBody parses it once more on the create's path. Bounded,
+     * since clients choose the text.
+     */
+    private static final java.util.Set<String> PARSED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int PARSED_MAX = 64;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        java.util.List<String> contentTypes = java.util.Collections.list(request.getHeaders("Content-Type"));
-        if (contentTypes.size() > 1 || contentTypes.size() == 1 && !parses(contentTypes.get(0))) {
-            ErrorPageServlet.write(response, 415, ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json");
-            return;
+        java.util.Enumeration<String> contentTypes = request.getHeaders("Content-Type");
+        if (contentTypes.hasMoreElements()) {
+            String first = contentTypes.nextElement();
+            if (contentTypes.hasMoreElements() || !parses(first)) {
+                ErrorPageServlet.write(response, 415, ProblemType.UNSUPPORTED_MEDIA_TYPE, JsonBody.SEND_JSON);
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
 
-    static boolean parses(String contentType) {
-        try {
-            MediaType.valueOf(contentType);
+    private static boolean parses(String contentType) {
+        if (PARSED.contains(contentType)) {
             return true;
-        } catch (IllegalArgumentException e) {
+        }
+        if (JsonBody.mediaType(contentType) == null) {
             return false;
         }
+        if (PARSED.size() < PARSED_MAX) {
+            PARSED.add(contentType);
+        }
+        return true;
     }
 }

@@ -37,9 +37,7 @@ class OverdueRowsTest {
 
     @BeforeEach
     void schema() throws SQLException {
-        c = SchemaRows.migratedInMemory("overdue");
-        SchemaRows.application(c, "app_1");
-        SchemaRows.endpoint(c, "ep_1", "app_1", false, false);
+        c = SchemaRows.withEndpoint("overdue");
         SchemaRows.endpoint(c, "ep_paused", "app_1", true, false);
         SchemaRows.endpoint(c, "ep_disabled", "app_1", false, true);
         c.setAutoCommit(false);
@@ -68,9 +66,7 @@ class OverdueRowsTest {
 
     @AfterEach
     void drop() throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("shutdown");
-        }
+        SchemaRows.shutdown(c);
     }
 
     @Test

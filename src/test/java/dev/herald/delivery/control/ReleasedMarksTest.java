@@ -30,9 +30,7 @@ class ReleasedMarksTest {
 
     @BeforeEach
     void schema() throws SQLException {
-        c = SchemaRows.migratedInMemory("released");
-        SchemaRows.application(c, "app_1");
-        SchemaRows.endpoint(c, "ep_1", "app_1", false, false);
+        c = SchemaRows.withEndpoint("released");
         try (PreparedStatement ps = c.prepareStatement("insert into herald_message (id, eventType, payload, timestamp, "
                 + "app_id, destinations) values ('msg_1', 'a.b', '{}', ?, 'app_1', '0 ep_1')")) {
             ps.setObject(1, DeliveryRows.at(acceptedAt));
@@ -42,9 +40,7 @@ class ReleasedMarksTest {
 
     @AfterEach
     void drop() throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("shutdown");
-        }
+        SchemaRows.shutdown(c);
     }
 
     @Test

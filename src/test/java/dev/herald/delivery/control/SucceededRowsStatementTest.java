@@ -29,17 +29,13 @@ class SucceededRowsStatementTest {
 
     @BeforeEach
     void schema() throws SQLException {
-        c = SchemaRows.migratedInMemory("succeeded");
-        SchemaRows.application(c, "app_1");
-        SchemaRows.endpoint(c, "ep_1", "app_1", false, false);
+        c = SchemaRows.withEndpoint("succeeded");
         IngestRowsReplay.insert(c, 0, MESSAGES, "app_1", "ep_1", "", false);
     }
 
     @AfterEach
     void drop() throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("shutdown");
-        }
+        SchemaRows.shutdown(c);
     }
 
     @Test

@@ -21,6 +21,21 @@ public final class SchemaRows {
         return DriverManager.getConnection(url);
     }
 
+    /** {@link #migratedInMemory} with application {@code app_1} and its active endpoint {@code ep_1}. */
+    public static Connection withEndpoint(String name) throws SQLException {
+        Connection c = migratedInMemory(name);
+        application(c, "app_1");
+        endpoint(c, "ep_1", "app_1", false, false);
+        return c;
+    }
+
+    /** Ends an in-memory database made here (it lives until then). */
+    public static void shutdown(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("shutdown");
+        }
+    }
+
     public static void application(Connection c, String id) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("insert into herald_application (id, createdAt, name, updatedAt, version) "
